@@ -1,0 +1,19 @@
+package org.yogaflow.generator.build;
+
+import java.time.Duration;
+import java.util.List;
+import org.yogaflow.generator.diag.Diagnostics;
+
+/**
+ * What a build or validation did: the diagnostics it found, how long each stage took, and
+ * what it produced. {@code published} is false when the build stopped before publishing.
+ */
+public record BuildReport(Diagnostics diagnostics, List<StageTiming> timings, int poses, int sequences, int pages,
+        int photos, int files, boolean published) {
+
+    public record StageTiming(String stage, Duration duration, String detail) {}
+
+    public Duration total() {
+        return timings.stream().map(StageTiming::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+}

@@ -1,0 +1,101 @@
+package org.yogaflow.generator.build;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.yogaflow.generator.content.ContentLoader;
+import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.diag.Severity;
+import org.yogaflow.generator.publish.OutputTree;
+import org.yogaflow.generator.publish.Publisher;
+import org.yogaflow.generator.render.Permalinks;
+import org.yogaflow.generator.render.SiteRenderer;
+import org.yogaflow.generator.render.views.SiteInfo;
+import org.yogaflow.generator.validate.Validator;
+
+/**
+ * The build, as its ordered list of stages: load → validate → render → images → publish.
+ * Content problems stop the build after validate (or after render, for photos that cannot be
+ * read); any failure before publish discards the staging folder, so the published site is
+ * only ever replaced by a complete one.
+ */
+public final class Pipeline {
+
+    private final BuildOptions options;
+    private final List<BuildReport.StageTiming> timings = new ArrayList<>();
+
+    public Pipeline(BuildOptions options) {
+        this.options = options;
+    }
+
+    /** Load and validate only; writes nothing. */
+    public BuildReport validate() {
+        Diagnostics diagnostics = new Diagnostics();
+        Library library = loadAndValidate(diagnostics);
+        return report(diagnostics, library, 0, 0, 0, false);
+    }
+
+    public BuildReport build() {
+        Diagnostics diagnostics = new Diagnostics();
+        Permalinks links = new Permalinks(options.baseUrl());
+        Library library = loadAndValidate(diagnostics);
+        if (diagnostics.fails(options.strict())) {
+            return report(diagnostics, library, 0, 0, 0, false);
+        }
+        Library published = library.published(options.drafts());
+
+        Publisher publisher = new Publisher(options.out());
+        Path staging = publisher.createStaging();
+        boolean done = false;
+        try {
+            OutputTree tree = new OutputTree(staging);
+            // Photos are planned during render because templates need their URLs and sizes;
+            // the bytes are copied in the images stage.
+            SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
+                    .render(published, tree, diagnostics), r -> r.pages() + " pages");
+            if (diagnostics.fails(options.strict())) {
+                return report(diagnostics, library, rendered.pages(), 0, 0, false);
+            }
+            stage("images", () -> {
+                rendered.photos().parallelStream().forEach(p -> tree.copy(p.source(), p.photo().sitePath()));
+                return rendered.photos().size();
+            }, n -> n + " photos");
+            stage("publish", () -> {
+                publisher.publish(staging);
+                return tree.fileCount();
+            }, n -> n + " files → " + options.out());
+            done = true;
+            return report(diagnostics, library, rendered.pages(), rendered.photos().size(), tree.fileCount(), true);
+        } finally {
+            if (!done) publisher.discard(staging);
+        }
+    }
+
+    private Library loadAndValidate(Diagnostics diagnostics) {
+        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics),
+                l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
+        stage("validate", () -> {
+            Validator.validate(library, options.drafts(), diagnostics);
+            return diagnostics;
+        }, d -> "errors: " + d.count(Severity.ERROR) + ", warnings: " + d.count(Severity.WARNING));
+        return library;
+    }
+
+    private <T> T stage(String name, Supplier<T> work, Function<T, String> detail) {
+        long start = System.nanoTime();
+        T result = work.get();
+        timings.add(new BuildReport.StageTiming(name, Duration.ofNanos(System.nanoTime() - start), detail.apply(result)));
+        return result;
+    }
+
+    private BuildReport report(Diagnostics diagnostics, Library library, int pages, int photos, int files,
+            boolean published) {
+        Library shown = library.published(options.drafts());
+        return new BuildReport(diagnostics, List.copyOf(timings), shown.poses().size(), shown.sequences().size(),
+                pages, photos, files, published);
+    }
+}

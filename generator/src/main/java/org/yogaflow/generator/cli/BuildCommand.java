@@ -1,0 +1,63 @@
+package org.yogaflow.generator.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.yogaflow.generator.build.BuildOptions;
+import org.yogaflow.generator.build.BuildReport;
+import org.yogaflow.generator.build.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Validates the content and, if it is valid, renders the site and publishes it atomically.
+ * Example: {@code yogaflow build --out public --base-url https://studio.example/}
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Validate the content and build the static site.",
+                "The site is rendered into a staging folder beside --out and swapped in only when "
+                        + "every stage succeeded: a failed build leaves the previous site untouched."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:site built", "1:other failure (theme, disk, usage)",
+                "2:content has errors (or warnings, with --strict); nothing was published"})
+final class BuildCommand implements Callable<Integer> {
+
+    @Mixin
+    ContentOptions content;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "public",
+            description = "Output folder, replaced by the new site (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--theme", paramLabel = "DIR", defaultValue = "site-theme",
+            description = "Theme folder with templates/ and assets/ (default: ${DEFAULT-VALUE}).")
+    Path theme;
+
+    @Option(names = "--base-url", paramLabel = "URL", defaultValue = BuildOptions.DEFAULT_BASE_URL,
+            description = "Absolute URL the site is served from (default: ${DEFAULT-VALUE}).")
+    String baseUrl;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict);
+        BuildReport report = new Pipeline(options).build();
+        Reporter.diagnostics(report.diagnostics(), err);
+        if (YogaflowCommand.verbose(spec.commandLine())) Reporter.timings(report, stdout);
+        if (!report.published()) {
+            err.println("build failed: " + Reporter.counts(report.diagnostics()) + "; " + this.out + " was not changed");
+            return ExitCodes.INVALID_CONTENT;
+        }
+        stdout.printf("built %s, %s, %s (%s) in %.2f s → %s%n",
+                Reporter.plural(report.poses(), "pose"), Reporter.plural(report.sequences(), "sequence"),
+                Reporter.plural(report.pages(), "page"), Reporter.plural(report.photos(), "photo"),
+                report.total().toMillis() / 1000.0, this.out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,192 @@
+package org.yogaflow.generator.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.diag.Position;
+
+/**
+ * Reads a content folder ({@code taxonomy.yaml}, {@code poses/}, {@code sequences/},
+ * {@code photos/}) into a {@link Library}. Problems in the content become diagnostics; only
+ * failures of the machine (unreadable disk) throw.
+ */
+public final class ContentLoader {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final Path contentDir;
+    private final Path displayRoot;
+    private final Diagnostics diagnostics;
+
+    private ContentLoader(Path contentDir, Diagnostics diagnostics) {
+        this.contentDir = contentDir.toAbsolutePath().normalize();
+        Path parent = this.contentDir.getParent();
+        this.displayRoot = parent == null ? this.contentDir : parent;
+        this.diagnostics = diagnostics;
+    }
+
+    public static Library load(Path contentDir, Diagnostics diagnostics) {
+        return new ContentLoader(contentDir, diagnostics).load();
+    }
+
+    private Library load() {
+        if (!Files.isDirectory(contentDir)) {
+            diagnostics.error(Position.file(contentDir.toString()), "content folder not found",
+                    "run from the folder that holds 'content/', or pass --content DIR");
+            return new Library(contentDir, new Taxonomy(Map.of()), new TreeMap<>(), new TreeMap<>(), new TreeSet<>());
+        }
+        Taxonomy taxonomy = loadTaxonomy();
+        SortedMap<String, Pose> poses = loadAll("poses", List.of(".md"), PoseReader::read, Pose::origin);
+        SortedMap<String, Sequence> sequences =
+                loadAll("sequences", List.of(".yaml", ".yml"), SequenceReader::read, Sequence::origin);
+        TreeSet<String> photos = new TreeSet<>();
+        Path photoDir = contentDir.resolve("photos");
+        for (Path p : listFiles(photoDir)) {
+            photos.add(photoDir.relativize(p).toString().replace('\\', '/'));
+        }
+        return new Library(contentDir, taxonomy, poses, sequences, photos);
+    }
+
+    private Taxonomy loadTaxonomy() {
+        Path file = contentDir.resolve("taxonomy.yaml");
+        if (!Files.isRegularFile(file)) {
+            diagnostics.error(Position.file(display(file)), "taxonomy file not found",
+                    "create it with 'body_areas:' followed by lines like '  hamstrings: Hamstrings'");
+            return new Taxonomy(Map.of());
+        }
+        Optional<SourceFile> source = readSource(file);
+        if (source.isEmpty()) return new Taxonomy(Map.of());
+        Optional<YamlNode> root = YamlReader.read(source.get().text(), source.get(), 0, diagnostics);
+        if (root.isEmpty() || !(root.get() instanceof YamlNode.Mapping mapping)) {
+            root.ifPresent(r -> diagnostics.error(r.position(), "taxonomy must be fields, not " + r.kind(), null));
+            return new Taxonomy(Map.of());
+        }
+        Fields fields = new Fields(mapping, "taxonomy", "", new HashMap<>(), diagnostics);
+        Map<String, String> areas = new LinkedHashMap<>();
+        Optional<YamlNode.Mapping> areaMap = fields.mapping("body_areas");
+        if (areaMap.isEmpty()) {
+            diagnostics.error(mapping.position(), "taxonomy is missing 'body_areas'",
+                    "add 'body_areas:' followed by lines like '  hamstrings: Hamstrings'");
+        }
+        areaMap.ifPresent(m -> m.entries().values().forEach(e -> {
+            if (!SLUG.matcher(e.key()).matches()) {
+                diagnostics.error(e.keyPosition(), "body area '" + e.key() + "' is not a valid slug",
+                        "use lowercase letters, digits and hyphens, e.g. '" + slugify(e.key()) + "'");
+            }
+            String label = e.value() instanceof YamlNode.Scalar s && s.value() instanceof String text && !text.isBlank()
+                    ? text.strip() : labelOf(e.key());
+            areas.put(e.key(), label);
+        }));
+        fields.rejectUnknown();
+        return new Taxonomy(areas);
+    }
+
+    /**
+     * Reads every file with one of {@code extensions} below {@code folder} in parallel, and
+     * reports duplicate and malformed slugs (the slug is the file name).
+     */
+    private <T> SortedMap<String, T> loadAll(String folder, List<String> extensions,
+            BiFunction<SourceFile, Diagnostics, Optional<T>> reader, java.util.function.Function<T, Origin> origin) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : listFiles(contentDir.resolve(folder))) {
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (extensions.stream().anyMatch(name::endsWith)) {
+                files.add(p);
+            } else {
+                diagnostics.warning(Position.file(display(p)), "ignored: not a " + String.join(" or ", extensions) + " file",
+                        "rename it with the right extension, or move it out of content/" + folder + "/");
+            }
+        }
+        List<T> items = files.parallelStream()
+                .map(this::readSource)
+                .flatMap(Optional::stream)
+                .map(source -> reader.apply(source, diagnostics))
+                .flatMap(Optional::stream)
+                .toList();
+        SortedMap<String, T> bySlug = new TreeMap<>();
+        for (T item : items) {
+            SourceFile source = origin.apply(item).source();
+            String slug = source.baseName();
+            if (!SLUG.matcher(slug).matches()) {
+                diagnostics.error(source.whole(), "file name '" + source.file().getFileName()
+                        + "' is not a valid slug (lowercase letters, digits and single hyphens)",
+                        "rename it to '" + slugify(slug) + source.file().getFileName().toString().substring(slug.length()) + "'");
+            }
+            T previous = bySlug.putIfAbsent(slug, item);
+            if (previous != null) {
+                SourceFile first = origin.apply(previous).source();
+                // Report on the later path so the message is stable whatever order files were read in.
+                boolean laterIsThis = source.displayPath().compareTo(first.displayPath()) > 0;
+                SourceFile later = laterIsThis ? source : first;
+                SourceFile earlier = laterIsThis ? first : source;
+                if (!laterIsThis) bySlug.put(slug, item);
+                diagnostics.error(later.whole(), "duplicate slug '" + slug + "': also used by " + earlier.displayPath(),
+                        "rename one of the two files; the file name is the page address");
+            }
+        }
+        return bySlug;
+    }
+
+    private Optional<SourceFile> readSource(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            return Optional.of(new SourceFile(file, display(file), text));
+        } catch (CharacterCodingException e) {
+            diagnostics.error(Position.file(display(file)), "file is not valid UTF-8 text",
+                    "save it as UTF-8 in your editor");
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + display(file), e);
+        }
+    }
+
+    /** Regular, non-hidden files below {@code dir}, sorted; none when the folder is missing. */
+    private static List<Path> listFiles(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == '~')
+                            && Stream.iterate(dir.relativize(p), q -> q != null, Path::getParent)
+                                    .noneMatch(q -> q.getFileName().toString().startsWith(".")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private String display(Path file) {
+        return displayRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** A URL-safe slug for a name: "Warrior II (Vīrabhadrāsana)" becomes "warrior-ii-virabhadrasana". */
+    public static String slugify(String name) {
+        String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return slug.isEmpty() ? "untitled" : slug;
+    }
+
+    private static String labelOf(String slug) {
+        String words = slug.replace('-', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,27 @@
+package org.yogaflow.generator.content;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** How demanding a pose or sequence is. Ordered from easiest. */
+public enum Difficulty {
+    BEGINNER, INTERMEDIATE, ADVANCED;
+
+    public static final Map<String, Difficulty> BY_SLUG;
+
+    static {
+        Map<String, Difficulty> map = new LinkedHashMap<>();
+        for (Difficulty d : values()) map.put(d.slug(), d);
+        BY_SLUG = Collections.unmodifiableMap(map);
+    }
+
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String label() {
+        return name().charAt(0) + slug().substring(1);
+    }
+}

@@ -1,0 +1,114 @@
+package org.yogaflow.generator.content;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.diag.Position;
+
+/**
+ * Parses YAML with Jackson's streaming parser into {@link YamlNode}s that carry positions.
+ * Syntax errors and duplicate keys become diagnostics; nothing here throws on bad content.
+ */
+public final class YamlReader {
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+    private YamlReader() {}
+
+    /**
+     * Reads one YAML document.
+     *
+     * @param yaml       the YAML text
+     * @param source     the file it came from, for positions
+     * @param lineOffset lines before the YAML in the file (front matter starts after "---")
+     * @return the root node, or empty when the text has a syntax error or is empty
+     */
+    public static Optional<YamlNode> read(String yaml, SourceFile source, int lineOffset, Diagnostics diagnostics) {
+        try (JsonParser parser = FACTORY.createParser(yaml)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return Optional.empty();
+            }
+            return Optional.of(readValue(parser, source, lineOffset, diagnostics));
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            Position at = where == null
+                    ? source.at(lineOffset + 1, 1)
+                    : source.at(lineOffset + Math.max(where.getLineNr(), 1), Math.max(where.getColumnNr(), 1));
+            diagnostics.error(at, "invalid YAML: " + firstLine(e.getOriginalMessage()),
+                    "check indentation (spaces, not tabs), and quote text that contains ': ' or starts with a special character");
+            return Optional.empty();
+        } catch (IOException e) {
+            diagnostics.error(source.whole(), "cannot read YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static YamlNode readValue(JsonParser p, SourceFile source, int lineOffset, Diagnostics diagnostics)
+            throws IOException {
+        Position at = position(p, source, lineOffset);
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Position keyAt = position(p, source, lineOffset);
+                    p.nextToken();
+                    YamlNode value = readValue(p, source, lineOffset, diagnostics);
+                    YamlNode.Entry previous = entries.putIfAbsent(key, new YamlNode.Entry(key, keyAt, value));
+                    if (previous != null) {
+                        diagnostics.error(keyAt, "duplicate key '" + key + "' (first set on line "
+                                + previous.keyPosition().line() + ")", "keep only one '" + key + ":' line");
+                    }
+                }
+                return new YamlNode.Mapping(entries, at);
+            }
+            case START_ARRAY -> {
+                var items = new ArrayList<YamlNode>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(p, source, lineOffset, diagnostics));
+                }
+                return new YamlNode.Sequence(items, at);
+            }
+            case VALUE_STRING -> {
+                return new YamlNode.Scalar(p.getText(), at);
+            }
+            case VALUE_NUMBER_INT -> {
+                return new YamlNode.Scalar(p.getLongValue(), at);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new YamlNode.Scalar(p.getDoubleValue(), at);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new YamlNode.Scalar(token == JsonToken.VALUE_TRUE, at);
+            }
+            case VALUE_NULL -> {
+                return new YamlNode.Scalar(null, at);
+            }
+            default -> {
+                // Embedded binary (!!binary) and the like: keep the text, rules reject it by type.
+                return new YamlNode.Scalar(p.getText(), at);
+            }
+        }
+    }
+
+    private static Position position(JsonParser p, SourceFile source, int lineOffset) {
+        JsonLocation where = p.currentTokenLocation();
+        return source.at(lineOffset + where.getLineNr(), where.getColumnNr());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "syntax error";
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+}

@@ -1,0 +1,10 @@
+package org.yogaflow.generator.diag;
+
+/** How serious a content problem is: errors stop a build, warnings only with {@code --strict}. */
+public enum Severity {
+    ERROR, WARNING;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,6 @@
+package org.yogaflow.generator.images;
+
+import java.nio.file.Path;
+
+/** One photo to publish: the source file, and the published photo (named by content hash) pages show. */
+public record PhotoPlan(Path source, Photo photo) {}

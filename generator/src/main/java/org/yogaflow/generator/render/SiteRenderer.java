@@ -1,0 +1,196 @@
+package org.yogaflow.generator.render;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.yogaflow.generator.content.Durations;
+import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.content.Pose;
+import org.yogaflow.generator.content.Sequence;
+import org.yogaflow.generator.content.Step;
+import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.images.Photo;
+import org.yogaflow.generator.images.PhotoPlan;
+import org.yogaflow.generator.images.PhotoPlanner;
+import org.yogaflow.generator.publish.OutputTree;
+import org.yogaflow.generator.render.views.Caution;
+import org.yogaflow.generator.render.views.Page;
+import org.yogaflow.generator.render.views.PoseCard;
+import org.yogaflow.generator.render.views.PoseView;
+import org.yogaflow.generator.render.views.SequenceLink;
+import org.yogaflow.generator.render.views.SequenceView;
+import org.yogaflow.generator.render.views.SiteInfo;
+import org.yogaflow.generator.render.views.StepView;
+
+/**
+ * Renders a validated, published {@link Library} into the staging tree: every HTML page, the
+ * theme's assets, the sitemap, robots.txt, the JSON catalog and the CDN headers file. Photos
+ * are only planned here (names and sizes, which templates need); copying is a later stage.
+ */
+public final class SiteRenderer {
+
+    /** What rendering produced, for the later stages and the build summary. */
+    public record Result(int pages, List<PhotoPlan> photos) {}
+
+    private final Path themeDir;
+    private final Permalinks links;
+    private final SiteInfo site;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    public SiteRenderer(Path themeDir, Permalinks links, SiteInfo site) {
+        this.themeDir = themeDir;
+        this.links = links;
+        this.site = site;
+    }
+
+    public Result render(Library library, OutputTree tree, Diagnostics diagnostics) {
+        Templates templates = new Templates(themeDir.resolve("templates"));
+        Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
+
+        Map<String, PhotoPlan> photos = new TreeMap<>(); // by pose slug
+        library.poses().values().parallelStream()
+                .map(pose -> PhotoPlanner.plan(library, pose, links, diagnostics).map(plan -> Map.entry(pose.slug(), plan)))
+                .flatMap(Optional::stream)
+                .toList()
+                .forEach(e -> photos.put(e.getKey(), e.getValue()));
+
+        Map<String, PoseCard> cards = new TreeMap<>();
+        for (Pose pose : library.poses().values()) {
+            PhotoPlan photo = photos.get(pose.slug());
+            cards.put(pose.slug(), card(pose, photo == null ? null : photo.photo()));
+        }
+        Map<String, SequenceLink> sequenceLinks = new TreeMap<>();
+        for (Sequence sequence : library.sequences().values()) {
+            sequenceLinks.put(sequence.slug(), link(sequence));
+        }
+        Map<String, List<SequenceLink>> usedBy = usedBy(library, sequenceLinks);
+
+        Map<String, Object> common =
+                Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
+        List<Supplier<Integer>> pages = new ArrayList<>();
+        for (Pose pose : library.poses().values()) {
+            pages.add(() -> {
+                PoseView view = poseView(library, pose, cards, usedBy);
+                String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
+                        + " pose for " + String.join(", ", view.bodyAreas()).toLowerCase(Locale.ROOT) + ".";
+                page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
+                        new Page(pose.name(), description, Permalinks.posePath(pose.slug()), null, "poses"),
+                        Map.of("view", view));
+                return 1;
+            });
+        }
+        for (Sequence sequence : library.sequences().values()) {
+            pages.add(() -> {
+                SequenceView view = sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()));
+                String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
+                        + sequence.difficulty().slug() + " yoga sequence.";
+                page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
+                        new Page(sequence.title(), description, Permalinks.sequencePath(sequence.slug()), null, "sequences"),
+                        Map.of("view", view));
+                return 1;
+            });
+        }
+        List<PoseCard> allCards = List.copyOf(cards.values());
+        List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
+        pages.add(() -> page(templates, tree, common, "home", "",
+                new Page(site.title(), site.tagline(), "", null, "home"),
+                Map.of("poseCount", allCards.size(), "sequences", allSequences)));
+        pages.add(() -> page(templates, tree, common, "library", "poses/",
+                new Page("Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.",
+                        "poses/", null, "poses"),
+                Map.of("cards", allCards)));
+        pages.add(() -> page(templates, tree, common, "sequences", "sequences/",
+                new Page("Sequences", "Complete classes with holds, transitions and cues.", "sequences/", null, "sequences"),
+                Map.of("sequences", allSequences)));
+        pages.add(() -> page(templates, tree, common, "404", "404.html",
+                new Page("Page not found", "This page does not exist.", "404.html", null, ""), Map.of()));
+
+        int count = pages.parallelStream().mapToInt(Supplier::get).sum();
+
+        SitemapWriter.write(library, links, tree);
+        CatalogWriter.write(library, links, cards, tree);
+        tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
+        tree.write("_headers", Headers.file());
+        return new Result(count, List.copyOf(photos.values()));
+    }
+
+    private int page(Templates templates, OutputTree tree, Map<String, Object> common, String template,
+            String sitePath, Page page, Map<String, Object> data) {
+        Map<String, Object> context = new HashMap<>(common);
+        context.putAll(data);
+        String canonical = sitePath.equals("404.html") ? null : links.absolute(sitePath);
+        context.put("page", new Page(page.title(), page.description(), sitePath, canonical, page.section()));
+        tree.write(Permalinks.file(sitePath), templates.render(template, context));
+        return 1;
+    }
+
+    private PoseCard card(Pose pose, Photo photo) {
+        return new PoseCard(pose.slug(), links.pose(pose.slug()), pose.name(), pose.sanskrit(),
+                pose.difficulty().slug(), pose.difficulty().label(),
+                pose.category() == null ? null : pose.category().label(), photo);
+    }
+
+    private SequenceLink link(Sequence sequence) {
+        return new SequenceLink(sequence.slug(), links.sequence(sequence.slug()), sequence.title(),
+                sequence.difficulty().slug(), sequence.difficulty().label(), sequence.minutes(), sequence.audience(),
+                sequence.steps().size());
+    }
+
+    private static Map<String, List<SequenceLink>> usedBy(Library library, Map<String, SequenceLink> links) {
+        Map<String, List<SequenceLink>> usedBy = new HashMap<>();
+        for (Sequence sequence : library.sequences().values()) {
+            sequence.steps().stream().map(Step::pose).distinct().forEach(slug ->
+                    usedBy.computeIfAbsent(slug, k -> new ArrayList<>()).add(links.get(sequence.slug())));
+        }
+        return usedBy;
+    }
+
+    private PoseView poseView(Library library, Pose pose, Map<String, PoseCard> cards,
+            Map<String, List<SequenceLink>> usedBy) {
+        PoseCard card = cards.get(pose.slug());
+        List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
+        List<PoseCard> related = pose.related().stream().map(cards::get).filter(c -> c != null && c != card).toList();
+        return new PoseView(pose, card, markdown.render(pose.instructions(), 3), areas,
+                pose.category() == null ? null : pose.category().label(), card.photo(),
+                usedBy.getOrDefault(pose.slug(), List.of()), related);
+    }
+
+    private SequenceView sequenceView(Library library, Sequence sequence, Map<String, PoseCard> cards,
+            SequenceLink link) {
+        List<StepView> steps = new ArrayList<>();
+        for (int i = 0; i < sequence.steps().size(); i++) {
+            Step step = sequence.steps().get(i);
+            String side = step.side().label();
+            steps.add(new StepView(i + 1, step, cards.get(step.pose()), side, Durations.format(step.holdSeconds())));
+        }
+        return new SequenceView(sequence, link, markdown.render(sequence.description(), 3), steps,
+                Durations.format(sequence.computedSeconds()), Durations.iso(sequence.computedSeconds()),
+                cautions(library, sequence));
+    }
+
+    /** The contraindications of every pose in the sequence, merged case-insensitively, in first-seen order. */
+    static List<Caution> cautions(Library library, Sequence sequence) {
+        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, List<String>> poses = new LinkedHashMap<>();
+        sequence.steps().stream().map(Step::pose).distinct().map(library.poses()::get)
+                .filter(p -> p != null)
+                .forEach(pose -> pose.contraindications().forEach(c -> {
+                    String key = c.toLowerCase(Locale.ROOT);
+                    text.putIfAbsent(key, c);
+                    List<String> names = poses.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (!names.contains(pose.name())) names.add(pose.name());
+                }));
+        return text.entrySet().stream()
+                .map(e -> new Caution(e.getValue(), List.copyOf(poses.get(e.getKey()))))
+                .sorted(Comparator.comparing((Caution c) -> -c.poses().size()).thenComparing(c -> c.text().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+}

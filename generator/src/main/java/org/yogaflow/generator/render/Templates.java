@@ -1,0 +1,53 @@
+package org.yogaflow.generator.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The theme's Pebble templates ({@code site-theme/templates/*.peb}). Output is HTML-escaped by
+ * default and undefined variables are errors, so a typo in a template fails the build instead
+ * of rendering an empty string. Thread-safe.
+ */
+public final class Templates {
+
+    private final Path dir;
+    private final PebbleEngine engine;
+
+    public Templates(Path templateDir) {
+        this.dir = templateDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ThemeException("theme templates not found at " + dir
+                    + " (pass --theme DIR, the folder that holds templates/ and assets/)", null);
+        }
+        FileLoader loader = new FileLoader(dir.toString());
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .build();
+    }
+
+    public String render(String name, Map<String, Object> context) {
+        try {
+            PebbleTemplate template = engine.getTemplate(name);
+            StringWriter out = new StringWriter(8192);
+            template.evaluate(out, context);
+            return out.toString();
+        } catch (PebbleException e) {
+            String file = e.getFileName() == null ? name + ".peb" : e.getFileName();
+            String where = e.getLineNumber() == null ? file : file + ":" + e.getLineNumber();
+            throw new ThemeException("template error at " + where + ": " + e.getPebbleMessage(), e);
+        } catch (IOException e) {
+            throw new ThemeException("cannot render template " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.yogaflow.generator.validate;
+
+import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.diag.Diagnostics;
+
+/**
+ * Runs every content rule over a loaded {@link Library} and collects all problems; it never
+ * stops at the first one. Structural problems (syntax, types, unknown keys) were already
+ * reported while loading.
+ */
+public final class Validator {
+
+    private Validator() {}
+
+    /**
+     * @param includeDrafts whether draft poses are published, so that others may reference them
+     */
+    public static void validate(Library library, boolean includeDrafts, Diagnostics diagnostics) {
+        PoseRules.check(library, diagnostics);
+        ReferenceRules.check(library, includeDrafts, diagnostics);
+        SequenceRules.check(library, diagnostics);
+        PhotoRules.check(library, diagnostics);
+    }
+}
