@@ -131,14 +131,12 @@ public final class ContentLoader {
             }
             T previous = bySlug.putIfAbsent(slug, item);
             if (previous != null) {
+                // Report on both files: either may be the one to rename.
                 SourceFile first = origin.apply(previous).source();
-                // Report on the later path so the message is stable whatever order files were read in.
-                boolean laterIsThis = source.displayPath().compareTo(first.displayPath()) > 0;
-                SourceFile later = laterIsThis ? source : first;
-                SourceFile earlier = laterIsThis ? first : source;
-                if (!laterIsThis) bySlug.put(slug, item);
-                diagnostics.error(later.whole(), "duplicate slug '" + slug + "': also used by " + earlier.displayPath(),
-                        "rename one of the two files; the file name is the page address");
+                for (SourceFile[] pair : new SourceFile[][] {{source, first}, {first, source}}) {
+                    diagnostics.error(pair[0].whole(), "duplicate slug '" + slug + "': also used by "
+                            + pair[1].displayPath(), "rename one of the two files; the file name is the page address");
+                }
             }
         }
         return bySlug;

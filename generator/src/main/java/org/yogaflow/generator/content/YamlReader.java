@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Position;
 
@@ -39,12 +41,7 @@ public final class YamlReader {
             }
             return Optional.of(readValue(parser, source, lineOffset, diagnostics));
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            Position at = where == null
-                    ? source.at(lineOffset + 1, 1)
-                    : source.at(lineOffset + Math.max(where.getLineNr(), 1), Math.max(where.getColumnNr(), 1));
-            diagnostics.error(at, "invalid YAML: " + firstLine(e.getOriginalMessage()),
-                    "check indentation (spaces, not tabs), and quote text that contains ': ' or starts with a special character");
+            syntaxError(e, source, lineOffset, diagnostics);
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error(source.whole(), "cannot read YAML: " + e.getMessage());
@@ -104,6 +101,36 @@ public final class YamlReader {
     private static Position position(JsonParser p, SourceFile source, int lineOffset) {
         JsonLocation where = p.currentTokenLocation();
         return source.at(lineOffset + where.getLineNr(), where.getColumnNr());
+    }
+
+    /** Reports SnakeYAML's problem at its own mark, which is more precise than Jackson's location. */
+    private static void syntaxError(JsonProcessingException e, SourceFile source, int lineOffset, Diagnostics diagnostics) {
+        String message;
+        Position at;
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            Mark mark = yaml.getProblemMark();
+            at = source.at(lineOffset + mark.getLine() + 1, mark.getColumn() + 1);
+            message = yaml.getProblem();
+            if (yaml.getContext() != null && yaml.getContextMark() != null) {
+                message += " (" + yaml.getContext() + " that starts on line "
+                        + (lineOffset + yaml.getContextMark().getLine() + 1) + ")";
+            }
+        } else {
+            JsonLocation where = e.getLocation();
+            at = where == null ? source.at(lineOffset + 1, 1)
+                    : source.at(lineOffset + Math.max(where.getLineNr(), 1), Math.max(where.getColumnNr(), 1));
+            message = firstLine(e.getOriginalMessage());
+        }
+        String hint;
+        if (message.contains("(TAB)")) {
+            message = "a tab character cannot indent YAML";
+            hint = "indent with spaces instead (set your editor to insert spaces for Tab)";
+        } else if (message.contains("mapping values are not allowed")) {
+            hint = "put the value in quotes when it contains ': ', e.g. cue: \"Inhale: lift the chest\"";
+        } else {
+            hint = "check the brackets, quotes and indentation around this line";
+        }
+        diagnostics.error(at, "invalid YAML: " + message, hint);
     }
 
     private static String firstLine(String message) {
