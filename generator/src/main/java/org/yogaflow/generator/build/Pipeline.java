@@ -61,7 +61,10 @@ public final class Pipeline {
                 return report(diagnostics, library, rendered.pages(), 0, 0, false);
             }
             stage("images", () -> {
-                rendered.photos().parallelStream().forEach(p -> tree.copy(p.source(), p.photo().sitePath()));
+                Parallel.map(rendered.photos(), p -> {
+                    tree.copy(p.source(), p.photo().sitePath());
+                    return p;
+                });
                 return rendered.photos().size();
             }, n -> n + " photos");
             stage("publish", () -> {

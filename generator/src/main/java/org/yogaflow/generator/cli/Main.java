@@ -42,10 +42,14 @@ public final class Main {
     /** Unexpected failures: one clear line, the stack trace only with --verbose. */
     private static int handleException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        err.println("error: " + describe(e));
+        String message = describe(e);
+        err.println("error: " + message);
+        // The last clause of the message ("…: Attribute x does not exist") often repeats the cause's.
+        String tail = message.substring(message.indexOf(": ") + 1).strip();
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !describe(e).contains(cause.getMessage())) {
-                err.println("  caused by: " + describe(cause));
+            String detail = describe(cause);
+            if (!message.contains(detail) && !detail.contains(tail)) {
+                err.println("  caused by: " + detail);
             }
         }
         if (YogaflowCommand.verbose(cmd)) {

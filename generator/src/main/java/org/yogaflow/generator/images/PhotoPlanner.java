@@ -35,7 +35,7 @@ public final class PhotoPlanner {
             String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";
             String sitePath = "images/" + pose.slug() + "." + Fingerprint.of(Files.readAllBytes(source)) + extension;
             Photo photo = new Photo(sitePath, links.url(sitePath), size.get().width(), size.get().height(), pose.photoAlt());
-            return Optional.of(new PhotoPlan(source, photo));
+            return Optional.of(new PhotoPlan(pose.slug(), source, photo));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }

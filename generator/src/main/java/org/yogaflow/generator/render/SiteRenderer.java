@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.yogaflow.generator.build.Parallel;
 import org.yogaflow.generator.content.Durations;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
@@ -56,11 +56,8 @@ public final class SiteRenderer {
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
 
         Map<String, PhotoPlan> photos = new TreeMap<>(); // by pose slug
-        library.poses().values().parallelStream()
-                .map(pose -> PhotoPlanner.plan(library, pose, links, diagnostics).map(plan -> Map.entry(pose.slug(), plan)))
-                .flatMap(Optional::stream)
-                .toList()
-                .forEach(e -> photos.put(e.getKey(), e.getValue()));
+        Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links, diagnostics).orElse(null))
+                .forEach(plan -> photos.put(plan.slug(), plan));
 
         Map<String, PoseCard> cards = new TreeMap<>();
         for (Pose pose : library.poses().values()) {
@@ -113,7 +110,7 @@ public final class SiteRenderer {
         pages.add(() -> page(templates, tree, common, "404", "404.html",
                 new Page("Page not found", "This page does not exist.", "404.html", null, ""), Map.of()));
 
-        int count = pages.parallelStream().mapToInt(Supplier::get).sum();
+        int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         SitemapWriter.write(library, links, tree);
         CatalogWriter.write(library, links, cards, tree);

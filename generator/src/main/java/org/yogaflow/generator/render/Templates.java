@@ -36,6 +36,12 @@ public final class Templates {
                 .build();
     }
 
+    /** The path relative to the working directory when it is below it, as users typed it. */
+    private static String display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return (file.startsWith(cwd) ? cwd.relativize(file) : file).toString();
+    }
+
     public String render(String name, Map<String, Object> context) {
         try {
             PebbleTemplate template = engine.getTemplate(name);
@@ -43,7 +49,7 @@ public final class Templates {
             template.evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
-            String file = e.getFileName() == null ? name + ".peb" : e.getFileName();
+            String file = display(dir.resolve((e.getFileName() == null ? name : e.getFileName()) + ".peb"));
             String where = e.getLineNumber() == null ? file : file + ":" + e.getLineNumber();
             throw new ThemeException("template error at " + where + ": " + e.getPebbleMessage(), e);
         } catch (IOException e) {

@@ -1,0 +1,169 @@
+package org.yogaflow.generator.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yogaflow.generator.TestSites;
+import org.yogaflow.generator.cli.ExitCodes;
+
+/** End-to-end builds of the fixture site through the real CLI. */
+class BuildTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void buildsEveryPageAndFile() {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+
+        TestSites.Run run = TestSites.build(content, out);
+
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertTrue(run.out().contains("built 3 poses, 1 sequence, 8 pages (1 photo)"), run.out());
+        List<String> files = TestSites.files(out);
+        for (String expected : List.of("index.html", "404.html", "poses/index.html", "poses/mountain/index.html",
+                "poses/tree/index.html", "poses/downward-dog/index.html", "sequences/index.html",
+                "sequences/short-flow/index.html", "sitemap.xml", "robots.txt", "api/catalog.json", "_headers")) {
+            assertTrue(files.contains(expected), expected + " missing from " + files);
+        }
+        // The draft pose is not published; the photo and assets carry content hashes.
+        assertFalse(files.contains("poses/crow/index.html"));
+        assertTrue(files.stream().anyMatch(f -> f.matches("images/mountain\\.[0-9a-f]{10}\\.png")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.matches("assets/site\\.[0-9a-f]{10}\\.css")), files.toString());
+    }
+
+    @Test
+    void draftsArePublishedOnRequest() {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+
+        assertEquals(ExitCodes.OK, TestSites.build(content, out, "--drafts").code());
+
+        assertTrue(Files.isRegularFile(out.resolve("poses/crow/index.html")));
+    }
+
+    /** Golden files: rerun with -Dgolden.update=true to rewrite them, then review the diff. */
+    @ParameterizedTest
+    @ValueSource(strings = {"poses/tree/index.html", "poses/mountain/index.html", "sequences/short-flow/index.html",
+            "poses/index.html", "index.html", "api/catalog.json", "sitemap.xml", "robots.txt", "_headers"})
+    void renderedFilesMatchGoldenCopies(String file) throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+        assertEquals(ExitCodes.OK, TestSites.build(content, out, "--base-url", "https://studio.example/yoga/").code());
+
+        String actual = Files.readString(out.resolve(file));
+        Path golden = Path.of("src/test/resources/golden", file.replace('/', '_'));
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual);
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalOutput() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path first = tmp.resolve("first");
+        Path second = tmp.resolve("second");
+
+        assertEquals(ExitCodes.OK, TestSites.build(content, first).code());
+        assertEquals(ExitCodes.OK, TestSites.build(content, second).code());
+
+        Map<String, byte[]> a = snapshot(first);
+        Map<String, byte[]> b = snapshot(second);
+        assertEquals(a.keySet(), b.keySet());
+        for (String file : a.keySet()) {
+            assertArrayEquals(a.get(file), b.get(file), file);
+        }
+    }
+
+    @Test
+    void failedBuildLeavesThePublishedSiteUntouched() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+        assertEquals(ExitCodes.OK, TestSites.build(content, out).code());
+        Map<String, byte[]> before = snapshot(out);
+
+        // A broken reference: content error, exit 2.
+        Files.writeString(content.resolve("sequences/short-flow.yaml"),
+                Files.readString(content.resolve("sequences/short-flow.yaml")).replace("pose: tree", "pose: treee"));
+        TestSites.Run run = TestSites.build(content, out);
+
+        assertEquals(ExitCodes.INVALID_CONTENT, run.code());
+        assertTrue(run.err().contains("content/sequences/short-flow.yaml:13:11: error: unknown pose 'treee'"), run.err());
+        assertTrue(run.err().contains("was not changed"), run.err());
+        assertSnapshotEquals(before, snapshot(out));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void brokenTemplateFailsWithItsLineAndLeavesTheSiteUntouched() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+        assertEquals(ExitCodes.OK, TestSites.build(content, out).code());
+        Map<String, byte[]> before = snapshot(out);
+        Path theme = tmp.resolve("theme");
+        TestSites.copyTree(TestSites.THEME, theme);
+        Path pose = theme.resolve("templates/pose.peb");
+        Files.writeString(pose, Files.readString(pose).replace("{{ pose.name }}</h1>", "{{ pose.nmae }}</h1>"));
+
+        TestSites.Run run = TestSites.cli("build", "--content", content.toString(), "--out", out.toString(),
+                "--theme", theme.toString());
+
+        assertEquals(ExitCodes.FAILURE, run.code());
+        assertTrue(run.err().matches("(?s)error: template error at .*templates/pose\\.peb:7: Attribute \\[nmae\\].*"), run.err());
+        assertFalse(run.err().contains("caused by"), "the cause repeats the message: " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace without --verbose: " + run.err());
+        assertSnapshotEquals(before, snapshot(out));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void strictTurnsWarningsIntoFailures() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+        Path tree = content.resolve("poses/tree.md");
+        Files.writeString(tree, Files.readString(tree).replace("related: [mountain]", "related: [mountain, tree]"));
+
+        assertEquals(ExitCodes.OK, TestSites.build(content, out).code());
+        TestSites.Run strict = TestSites.build(content, tmp.resolve("strict"), "--strict");
+
+        assertEquals(ExitCodes.INVALID_CONTENT, strict.code());
+        assertTrue(strict.err().contains("warning: pose lists itself as related"), strict.err());
+        assertFalse(Files.exists(tmp.resolve("strict")));
+    }
+
+    private void assertNoStagingLeft() throws IOException {
+        try (var siblings = Files.list(tmp)) {
+            List<String> names = siblings.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.startsWith(".public")), names.toString());
+        }
+    }
+
+    private static void assertSnapshotEquals(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((file, bytes) -> assertArrayEquals(bytes, actual.get(file), file));
+    }
+
+    private static Map<String, byte[]> snapshot(Path root) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String file : TestSites.files(root)) {
+            files.put(file, Files.readAllBytes(root.resolve(file)));
+        }
+        return files;
+    }
+}
