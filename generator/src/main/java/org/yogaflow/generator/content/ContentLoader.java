@@ -179,7 +179,7 @@ public final class ContentLoader {
     /** A URL-safe slug for a name: "Warrior II (Vīrabhadrāsana)" becomes "warrior-ii-virabhadrasana". */
     public static String slugify(String name) {
         String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return slug.isEmpty() ? "untitled" : slug;
     }
 

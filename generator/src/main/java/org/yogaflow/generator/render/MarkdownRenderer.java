@@ -18,6 +18,8 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            // Sanitizing also marks every link nofollow; instructors' links are trusted content.
+            .attributeProviderFactory(context -> (node, tag, attributes) -> attributes.remove("rel"))
             .build();
 
     /**

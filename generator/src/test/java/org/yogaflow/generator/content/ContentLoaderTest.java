@@ -1,0 +1,64 @@
+package org.yogaflow.generator.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yogaflow.generator.TestSites;
+import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.diag.Position;
+
+class ContentLoaderTest {
+
+    @Test
+    void readsEveryFieldOfPosesAndSequences(@TempDir Path tmp) {
+        Diagnostics diagnostics = new Diagnostics();
+        Library library = ContentLoader.load(TestSites.copySite("valid", tmp), diagnostics);
+
+        assertEquals(List.of(), diagnostics.sorted());
+        assertEquals(List.of("crow", "downward-dog", "mountain", "tree"), List.copyOf(library.poses().keySet()));
+        Pose tree = library.poses().get("tree");
+        assertEquals("Tree Pose", tree.name());
+        assertEquals("Vṛkṣāsana", tree.sanskrit());
+        assertEquals(Difficulty.BEGINNER, tree.difficulty());
+        assertEquals(Category.BALANCE, tree.category());
+        assertEquals(List.of("ankles", "hips"), tree.bodyAreas());
+        assertEquals(new HoldRange(20, 60), tree.duration());
+        assertEquals(List.of("Low blood pressure", "Recent ankle injury"), tree.contraindications());
+        assertNull(tree.photo());
+        assertFalse(tree.draft());
+        assertTrue(tree.instructions().startsWith("## Steps"));
+        assertEquals(new Position("content/poses/tree.md", 12, 11), tree.origin().at("related[0]"));
+        assertTrue(library.poses().get("crow").draft());
+        assertEquals(HoldRange.DEFAULT, library.poses().get("crow").duration());
+
+        Sequence flow = library.sequences().get("short-flow");
+        assertEquals(3, flow.minutes());
+        assertEquals(3, flow.steps().size());
+        assertEquals(new Step("tree", 30, Side.BOTH, 1, null, "Gaze at a fixed point."), flow.steps().get(1));
+        assertEquals(Side.NONE, flow.steps().get(0).side());
+        assertEquals(2, flow.steps().get(2).repeat());
+        assertEquals(Position.file("content/poses/tree.md").path(), tree.origin().path());
+    }
+
+    @Test
+    void computedLengthCountsSidesRepeatsAndTransitionsBetweenHolds(@TempDir Path tmp) {
+        Library library = ContentLoader.load(TestSites.copySite("valid", tmp), new Diagnostics());
+        Sequence flow = library.sequences().get("short-flow");
+
+        // 30 + 30×2 + 35×2 = 160 s of holds; 5 holds → 4 transitions of 5 s.
+        assertEquals(180, flow.computedSeconds());
+    }
+
+    @Test
+    void slugifiesNamesWithDiacriticsAndPunctuation() {
+        assertEquals("warrior-ii-virabhadrasana", ContentLoader.slugify("Warrior II (Vīrabhadrāsana)"));
+        assertEquals("childs-pose", ContentLoader.slugify("Child's Pose"));
+        assertEquals("untitled", ContentLoader.slugify("!!!"));
+    }
+}

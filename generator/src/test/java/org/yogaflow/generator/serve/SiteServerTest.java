@@ -1,0 +1,85 @@
+package org.yogaflow.generator.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yogaflow.generator.TestSites;
+import org.yogaflow.generator.cli.ExitCodes;
+
+/** The preview server against a real build, over real HTTP. */
+class SiteServerTest {
+
+    @TempDir
+    static Path tmp;
+
+    static SiteServer server;
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+        assertEquals(ExitCodes.OK, TestSites.build(content, out).code());
+        server = SiteServer.start(out, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesPagesWithTheirContentType() throws Exception {
+        HttpResponse<String> home = get("/");
+        HttpResponse<String> pose = get("/poses/tree/");
+
+        assertEquals(200, home.statusCode());
+        assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(pose.body().contains("<h1>Tree Pose</h1>"));
+    }
+
+    @Test
+    void servesAssetsAndJsonWithTheirTypes() throws Exception {
+        String css = get("/").body().replaceAll("(?s).*href=\"(/assets/site\\.[0-9a-f]+\\.css)\".*", "$1");
+
+        assertEquals("text/css; charset=utf-8", get(css).headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/json", get("/api/catalog.json").headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/xml", get("/sitemap.xml").headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void redirectsDirectoriesToTheirSlashForm() throws Exception {
+        HttpResponse<String> response = get("/poses");
+
+        assertEquals(301, response.statusCode());
+        assertEquals("/poses/", response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void unknownPathsGetThe404Page() throws Exception {
+        HttpResponse<String> response = get("/poses/no-such-pose/");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("<h1>Page not found</h1>"));
+    }
+
+    @Test
+    void pathsOutsideTheSiteAreNotServed() throws Exception {
+        assertEquals(404, get("/../content/taxonomy.yaml").statusCode());
+        assertEquals(404, get("/%2e%2e/content/taxonomy.yaml").statusCode());
+    }
+}
