@@ -49,7 +49,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict);
         BuildReport report = new Pipeline(options).build();
         Reporter.diagnostics(report.diagnostics(), err);
-        if (YogaflowCommand.verbose(spec.commandLine())) Reporter.timings(report, stdout);
+        Reporter.timings(report, stdout);
         if (!report.published()) {
             err.println("build failed: " + Reporter.counts(report.diagnostics()) + "; " + this.out + " was not changed");
             return ExitCodes.INVALID_CONTENT;
