@@ -57,7 +57,7 @@ final class Fields {
     String requiredText(String key, String example) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
-            diagnostics.error(missingAt(key), what + " is missing required field '" + key + "'",
+            diagnostics.error(mapping.position(), what + " is missing required field '" + key + "'",
                     "add a line like '" + key + ": " + example + "'");
             return "";
         }
@@ -127,7 +127,7 @@ final class Fields {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             if (required) {
-                diagnostics.error(missingAt(key), what + " is missing required field '" + key + "'",
+                diagnostics.error(mapping.position(), what + " is missing required field '" + key + "'",
                         "add '" + key + ": " + bySlug.keySet().iterator().next() + "' (one of: "
                                 + String.join(", ", bySlug.keySet()) + ")");
             }
@@ -174,10 +174,6 @@ final class Fields {
         diagnostics.error(node.position(), "'" + key + "' must be text, not " + describe(node),
                 node instanceof YamlNode.Mapping ? "quote the value if it contains ': '" : null);
         return null;
-    }
-
-    private Position missingAt(String key) {
-        return mapping.position();
     }
 
     private static String describe(YamlNode node) {

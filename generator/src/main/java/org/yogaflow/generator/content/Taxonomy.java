@@ -1,5 +1,7 @@
 package org.yogaflow.generator.content;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Map;
 public record Taxonomy(Map<String, String> bodyAreas) {
 
     public Taxonomy {
-        bodyAreas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bodyAreas));
+        bodyAreas = Collections.unmodifiableMap(new LinkedHashMap<>(bodyAreas));
     }
 
     public String label(String bodyArea) {

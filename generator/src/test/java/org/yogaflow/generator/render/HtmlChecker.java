@@ -1,6 +1,5 @@
 package org.yogaflow.generator.render;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,16 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
-/** The Nu HTML Checker (the engine behind validator.w3.org/nu), run in-process on one file at a time. */
+/**
+ * The Nu HTML Checker (the engine behind validator.w3.org/nu), run in-process. Setting up its
+ * schema is slow, so one checker is reused for many files, as vnu's own command line does.
+ */
 final class HtmlChecker {
 
-    private HtmlChecker() {}
+    private final List<String> errors = new ArrayList<>();
+    private final SimpleDocumentValidator validator = new SimpleDocumentValidator();
 
-    /** Every error the checker reports for the file, as "line:column: message". Warnings are ignored. */
-    static List<String> errors(Path file) throws Exception {
-        List<String> errors = new ArrayList<>();
+    HtmlChecker() throws Exception {
         ErrorHandler handler = new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {}
@@ -33,17 +34,19 @@ final class HtmlChecker {
                 error(e);
             }
         };
-        SimpleDocumentValidator validator = new SimpleDocumentValidator();
         validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", handler);
         validator.setUpValidatorAndParsers(handler, true, false);
+    }
+
+    /** Every error the checker reports for the file, as "line:column: message". Warnings are ignored. */
+    List<String> errors(Path file) throws Exception {
+        errors.clear();
         try (InputStream in = Files.newInputStream(file)) {
             InputSource source = new InputSource(in);
             source.setEncoding("UTF-8");
             source.setSystemId(file.toUri().toString());
             validator.checkHtmlInputSource(source);
-        } catch (IOException e) {
-            errors.add("cannot read: " + e.getMessage());
         }
-        return errors;
+        return List.copyOf(errors);
     }
 }

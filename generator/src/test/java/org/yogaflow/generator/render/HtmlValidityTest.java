@@ -19,14 +19,23 @@ class HtmlValidityTest {
     @Test
     void everyPageOfTheFixtureSiteIsValidHtml(@TempDir Path tmp) throws Exception {
         Path content = TestSites.copySite("valid", tmp);
-        Path out = tmp.resolve("public");
+        assertValid(content, tmp.resolve("public"), 9);
+    }
+
+    @Test
+    void everyPageOfTheRealLibraryIsValidHtml(@TempDir Path tmp) throws Exception {
+        assertValid(Path.of("..", "content"), tmp.resolve("public"), 110);
+    }
+
+    private static void assertValid(Path content, Path out, int minimumPages) throws Exception {
         assertEquals(ExitCodes.OK, TestSites.build(content, out, "--drafts").code());
 
         List<String> pages = TestSites.files(out).stream().filter(f -> f.endsWith(".html")).toList();
-        assertTrue(pages.size() >= 9, pages.toString());
+        assertTrue(pages.size() >= minimumPages, pages.toString());
+        HtmlChecker checker = new HtmlChecker();
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (String page : pages) {
-            List<String> errors = HtmlChecker.errors(out.resolve(page));
+            List<String> errors = checker.errors(out.resolve(page));
             if (!errors.isEmpty()) problems.put(page, errors);
         }
         assertEquals(Map.of(), problems);
@@ -38,8 +47,13 @@ class HtmlValidityTest {
         Files.writeString(page, "<!DOCTYPE html><html lang=en><head><title>x</title></head>"
                 + "<body><img src=a.png><p><div></div></body></html>");
 
-        List<String> errors = HtmlChecker.errors(page);
+        Path good = tmp.resolve("good.html");
+        Files.writeString(good, "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p>ok</p></body></html>");
+        HtmlChecker checker = new HtmlChecker();
 
+        assertEquals(List.of(), checker.errors(good));
+        List<String> errors = checker.errors(page);
         assertTrue(errors.stream().anyMatch(e -> e.contains("alt")), errors.toString());
+        assertEquals(List.of(), checker.errors(good), "a reused checker starts clean");
     }
 }
