@@ -2,9 +2,7 @@ package org.yogaflow.generator.render;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.yogaflow.generator.images.Photo;
 import org.yogaflow.generator.images.PhotoPlan;
 import org.yogaflow.generator.images.PhotoPlanner;
 import org.yogaflow.generator.publish.OutputTree;
-import org.yogaflow.generator.render.views.Caution;
 import org.yogaflow.generator.render.views.Page;
 import org.yogaflow.generator.render.views.PoseCard;
 import org.yogaflow.generator.render.views.PoseView;
@@ -170,24 +167,6 @@ public final class SiteRenderer {
         }
         return new SequenceView(sequence, link, markdown.render(sequence.description(), 3), steps,
                 Durations.format(sequence.computedSeconds()), Durations.iso(sequence.computedSeconds()),
-                cautions(library, sequence));
-    }
-
-    /** The contraindications of every pose in the sequence, merged case-insensitively, in first-seen order. */
-    static List<Caution> cautions(Library library, Sequence sequence) {
-        Map<String, String> text = new LinkedHashMap<>();
-        Map<String, List<String>> poses = new LinkedHashMap<>();
-        sequence.steps().stream().map(Step::pose).distinct().map(library.poses()::get)
-                .filter(p -> p != null)
-                .forEach(pose -> pose.contraindications().forEach(c -> {
-                    String key = c.toLowerCase(Locale.ROOT);
-                    text.putIfAbsent(key, c);
-                    List<String> names = poses.computeIfAbsent(key, k -> new ArrayList<>());
-                    if (!names.contains(pose.name())) names.add(pose.name());
-                }));
-        return text.entrySet().stream()
-                .map(e -> new Caution(e.getValue(), List.copyOf(poses.get(e.getKey()))))
-                .sorted(Comparator.comparing((Caution c) -> -c.poses().size()).thenComparing(c -> c.text().toLowerCase(Locale.ROOT)))
-                .toList();
+                SafetySummary.of(library, sequence));
     }
 }

@@ -2,5 +2,8 @@ package org.yogaflow.generator.render.views;
 
 import java.util.List;
 
-/** A contraindication that applies to a sequence, and the names of the poses that carry it. */
-public record Caution(String text, List<String> poses) {}
+/**
+ * One line of a sequence's safety summary: a family of conditions (e.g. "Knees and hips"),
+ * the conditions the poses list, and the names of the poses that carry them.
+ */
+public record Caution(String group, List<String> conditions, List<String> poses) {}
