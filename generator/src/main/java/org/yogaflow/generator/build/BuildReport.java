@@ -9,7 +9,7 @@ import org.yogaflow.generator.diag.Diagnostics;
  * what it produced. {@code published} is false when the build stopped before publishing.
  */
 public record BuildReport(Diagnostics diagnostics, List<StageTiming> timings, int poses, int sequences, int pages,
-        int photos, int files, boolean published) {
+        int photos, boolean published) {
 
     public record StageTiming(String stage, Duration duration, String detail) {}
 

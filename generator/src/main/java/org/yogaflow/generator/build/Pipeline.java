@@ -36,7 +36,7 @@ public final class Pipeline {
     public BuildReport validate() {
         Diagnostics diagnostics = new Diagnostics();
         Library library = loadAndValidate(diagnostics);
-        return report(diagnostics, library, 0, 0, 0, false);
+        return report(diagnostics, library, 0, 0, false);
     }
 
     public BuildReport build() {
@@ -44,7 +44,7 @@ public final class Pipeline {
         Permalinks links = new Permalinks(options.baseUrl());
         Library library = loadAndValidate(diagnostics);
         if (diagnostics.fails(options.strict())) {
-            return report(diagnostics, library, 0, 0, 0, false);
+            return report(diagnostics, library, 0, 0, false);
         }
         Library published = library.published(options.drafts());
 
@@ -58,7 +58,7 @@ public final class Pipeline {
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
                     .render(published, tree, diagnostics), r -> r.pages() + " pages");
             if (diagnostics.fails(options.strict())) {
-                return report(diagnostics, library, rendered.pages(), 0, 0, false);
+                return report(diagnostics, library, rendered.pages(), 0, false);
             }
             stage("images", () -> {
                 Parallel.map(rendered.photos(), p -> {
@@ -72,7 +72,7 @@ public final class Pipeline {
                 return tree.fileCount();
             }, n -> n + " files → " + options.out());
             done = true;
-            return report(diagnostics, library, rendered.pages(), rendered.photos().size(), tree.fileCount(), true);
+            return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
         } finally {
             if (!done) publisher.discard(staging);
         }
@@ -95,10 +95,9 @@ public final class Pipeline {
         return result;
     }
 
-    private BuildReport report(Diagnostics diagnostics, Library library, int pages, int photos, int files,
-            boolean published) {
+    private BuildReport report(Diagnostics diagnostics, Library library, int pages, int photos, boolean published) {
         Library shown = library.published(options.drafts());
         return new BuildReport(diagnostics, List.copyOf(timings), shown.poses().size(), shown.sequences().size(),
-                pages, photos, files, published);
+                pages, photos, published);
     }
 }

@@ -43,8 +43,4 @@ public record Library(
     public List<Pose> poseList() {
         return List.copyOf(poses.values());
     }
-
-    public List<Sequence> sequenceList() {
-        return List.copyOf(sequences.values());
-    }
 }

@@ -27,10 +27,6 @@ public final class Diagnostics {
         add(new Diagnostic(at, Severity.WARNING, message, hint));
     }
 
-    public synchronized void addAll(Diagnostics other) {
-        all.addAll(other.sorted());
-    }
-
     /** Every diagnostic, ordered by path, line and column, so output is stable. */
     public synchronized List<Diagnostic> sorted() {
         return all.stream().sorted().distinct().toList();
