@@ -19,6 +19,7 @@ import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
 import org.yogaflow.generator.cli.ExitCodes;
 import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.images.ImageInfo;
 
 /** The real library in the repository's {@code content/}: its shape, and that it builds cleanly. */
 class ContentLibraryTest {
@@ -96,6 +97,22 @@ class ContentLibraryTest {
             for (Step step : sequence.steps()) {
                 Pose pose = library.poses().get(step.pose());
                 assertTrue(pose != null && !pose.draft(), sequence.slug() + " uses missing pose " + step.pose());
+            }
+        }
+    }
+
+    @Test
+    void illustratesAtLeastThirtyPosesIncludingTwoWholeClasses() {
+        List<Pose> pictured = library.poses().values().stream().filter(p -> p.photo() != null).toList();
+        assertTrue(pictured.size() >= 30, pictured.size() + " poses have a photo");
+        for (Pose pose : pictured) {
+            ImageInfo.Size size = ImageInfo.size(library.photoFile(pose.photo())).orElseThrow();
+            assertTrue(size.width() >= 1600, pose.photo() + " is " + size.width() + " px wide");
+            assertTrue(pose.photoAlt().length() > 30, "meaningful alt text for " + pose.slug());
+        }
+        for (String slug : List.of("morning-energizer", "back-pain-relief")) {
+            for (Step step : library.sequences().get(slug).steps()) {
+                assertTrue(library.poses().get(step.pose()).photo() != null, slug + ": no photo of " + step.pose());
             }
         }
     }
