@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -50,11 +48,11 @@ public final class ContentLoader {
         if (!Files.isDirectory(contentDir)) {
             diagnostics.error(Position.file(contentDir.toString()), "content folder not found",
                     "run from the folder that holds 'content/', or pass --content DIR");
-            return new Library(contentDir, new Taxonomy(Map.of()), new TreeMap<>(), new TreeMap<>(), new TreeSet<>());
+            return new Library(contentDir, new Taxonomy(Map.of()), Map.of(), Map.of(), new TreeSet<>());
         }
         Taxonomy taxonomy = loadTaxonomy();
-        SortedMap<String, Pose> poses = loadAll("poses", List.of(".md"), PoseReader::read, Pose::origin);
-        SortedMap<String, Sequence> sequences =
+        Map<String, Pose> poses = loadAll("poses", List.of(".md"), PoseReader::read, Pose::origin);
+        Map<String, Sequence> sequences =
                 loadAll("sequences", List.of(".yaml", ".yml"), SequenceReader::read, Sequence::origin);
         TreeSet<String> photos = new TreeSet<>();
         Path photoDir = contentDir.resolve("photos");
@@ -102,7 +100,7 @@ public final class ContentLoader {
      * Reads every file with one of {@code extensions} below {@code folder} in parallel, and
      * reports duplicate and malformed slugs (the slug is the file name).
      */
-    private <T> SortedMap<String, T> loadAll(String folder, List<String> extensions,
+    private <T> Map<String, T> loadAll(String folder, List<String> extensions,
             BiFunction<SourceFile, Diagnostics, Optional<T>> reader, java.util.function.Function<T, Origin> origin) {
         List<Path> files = new ArrayList<>();
         for (Path p : listFiles(contentDir.resolve(folder))) {
@@ -120,7 +118,7 @@ public final class ContentLoader {
                 .map(source -> reader.apply(source, diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
-        SortedMap<String, T> bySlug = new TreeMap<>();
+        Map<String, T> bySlug = new HashMap<>();
         for (T item : items) {
             SourceFile source = origin.apply(item).source();
             String slug = source.baseName();

@@ -16,19 +16,24 @@ public record FrontMatter(String yaml, int yamlLineOffset, String body, int body
 
     public static Optional<FrontMatter> split(SourceFile source, Diagnostics diagnostics) {
         String text = source.text();
-        String[] lines = text.split("\r?\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals("---")) {
-            diagnostics.error(source.at(1, 1), "missing front matter: the file must start with a line '---'",
-                    "put the pose's fields between two '---' lines at the top, e.g. '---' / 'name: Tree Pose' / '---'");
-            return Optional.empty();
-        }
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.equals("---") || line.equals("...")) {
-                String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
-                String body = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
-                return Optional.of(new FrontMatter(yaml, 1, body, i + 2));
+        int yamlStart = 0;
+        for (int start = 0, line = 1; ; line++) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            String content = text.substring(start, end).strip(); // strip() also drops a Windows '\r'
+            if (line == 1) {
+                if (!content.equals("---")) {
+                    diagnostics.error(source.at(1, 1), "missing front matter: the file must start with a line '---'",
+                            "put the pose's fields between two '---' lines at the top, e.g. '---' / 'name: Tree Pose' / '---'");
+                    return Optional.empty();
+                }
+                yamlStart = end + 1;
+            } else if (content.equals("---") || content.equals("...")) {
+                String body = newline < 0 ? "" : text.substring(end + 1);
+                return Optional.of(new FrontMatter(text.substring(yamlStart, start), 1, body, line + 1));
             }
+            if (newline < 0) break;
+            start = end + 1;
         }
         diagnostics.error(source.at(1, 1), "front matter is not closed",
                 "add a line '---' after the last field, before the instructions");

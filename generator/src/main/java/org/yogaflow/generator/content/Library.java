@@ -2,28 +2,30 @@ package org.yogaflow.generator.content;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Everything read from the content folder, drafts included, keyed by slug in sorted order so
- * that every later stage iterates deterministically.
+ * Everything read from the content folder, drafts included. Poses and sequences are keyed by
+ * slug and iterate in slug order, so every later stage is deterministic; lookups are hash lookups.
  *
  * @param photos the file names found in {@code photos/}, relative to it, with forward slashes
  */
 public record Library(
         Path contentDir,
         Taxonomy taxonomy,
-        SortedMap<String, Pose> poses,
-        SortedMap<String, Sequence> sequences,
+        Map<String, Pose> poses,
+        Map<String, Sequence> sequences,
         SortedSet<String> photos) {
 
     public Library {
-        poses = Collections.unmodifiableSortedMap(new TreeMap<>(poses));
-        sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
-        photos = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(photos));
+        poses = sortedBySlug(poses);
+        sequences = sortedBySlug(sequences);
+        photos = Collections.unmodifiableSortedSet(new TreeSet<>(photos));
     }
 
     public Path photoFile(String photo) {
@@ -33,14 +35,18 @@ public record Library(
     /** The library as published: drafts removed unless {@code includeDrafts}. */
     public Library published(boolean includeDrafts) {
         if (includeDrafts) return this;
-        SortedMap<String, Pose> p = new TreeMap<>(poses);
+        Map<String, Pose> p = new LinkedHashMap<>(poses);
         p.values().removeIf(Pose::draft);
-        SortedMap<String, Sequence> s = new TreeMap<>(sequences);
+        Map<String, Sequence> s = new LinkedHashMap<>(sequences);
         s.values().removeIf(Sequence::draft);
         return new Library(contentDir, taxonomy, p, s, photos);
     }
 
     public List<Pose> poseList() {
         return List.copyOf(poses.values());
+    }
+
+    private static <T> Map<String, T> sortedBySlug(Map<String, T> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(map)));
     }
 }

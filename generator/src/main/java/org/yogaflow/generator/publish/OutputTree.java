@@ -2,6 +2,7 @@ package org.yogaflow.generator.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,21 @@ public final class OutputTree {
     public void write(String sitePath, byte[] bytes) {
         try {
             Files.write(prepare(sitePath), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + sitePath, e);
+        }
+    }
+
+    /** What writes a text file's content; it gets a buffered UTF-8 writer. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Streams a text file (a rendered page) straight to disk, without building it in memory first. */
+    public void write(String sitePath, TextWriter content) {
+        try (Writer out = Files.newBufferedWriter(prepare(sitePath), StandardCharsets.UTF_8)) {
+            content.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + sitePath, e);
         }

@@ -107,10 +107,17 @@ public final class SiteRenderer {
         pages.add(() -> page(templates, tree, common, "404", "404.html",
                 new Page("Page not found", "This page does not exist.", "404.html", null, ""), Map.of()));
 
+        // The sitemap and the catalog are not pages (they count 0) but run alongside them.
+        pages.add(() -> {
+            SitemapWriter.write(library, links, tree);
+            return 0;
+        });
+        pages.add(() -> {
+            CatalogWriter.write(library, links, cards, tree);
+            return 0;
+        });
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
-        SitemapWriter.write(library, links, tree);
-        CatalogWriter.write(library, links, cards, tree);
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
         tree.write("_headers", Headers.file());
         return new Result(count, List.copyOf(photos.values()));
@@ -122,7 +129,7 @@ public final class SiteRenderer {
         context.putAll(data);
         String canonical = sitePath.equals("404.html") ? null : links.absolute(sitePath);
         context.put("page", new Page(page.title(), page.description(), sitePath, canonical, page.section()));
-        tree.write(Permalinks.file(sitePath), templates.render(template, context));
+        tree.write(Permalinks.file(sitePath), out -> templates.render(template, context, out));
         return 1;
     }
 

@@ -5,7 +5,7 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,18 +42,14 @@ public final class Templates {
         return (file.startsWith(cwd) ? cwd.relativize(file) : file).toString();
     }
 
-    public String render(String name, Map<String, Object> context) {
+    public void render(String name, Map<String, Object> context, Writer out) throws IOException {
         try {
             PebbleTemplate template = engine.getTemplate(name);
-            StringWriter out = new StringWriter(8192);
             template.evaluate(out, context);
-            return out.toString();
         } catch (PebbleException e) {
             String file = display(dir.resolve((e.getFileName() == null ? name : e.getFileName()) + ".peb"));
             String where = e.getLineNumber() == null ? file : file + ":" + e.getLineNumber();
             throw new ThemeException("template error at " + where + ": " + e.getPebbleMessage(), e);
-        } catch (IOException e) {
-            throw new ThemeException("cannot render template " + name + ": " + e.getMessage(), e);
         }
     }
 }
