@@ -1,6 +1,6 @@
 package org.yogaflow.generator.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,8 @@ import org.yogaflow.generator.render.views.PoseCard;
 final class CatalogWriter {
 
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The writer stays open after the document: the output tree closes it.
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private CatalogWriter() {}
 
@@ -41,11 +42,10 @@ final class CatalogWriter {
         }
         root.put("poses", poses);
         root.put("sequences", sequences);
-        try {
-            tree.write("api/catalog.json", JSON.writeValueAsString(root) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalog is plain maps and lists; this cannot fail", e);
-        }
+        tree.write("api/catalog.json", out -> {
+            JSON.writeValue(out, root);
+            out.write('\n');
+        });
     }
 
     private static Map<String, Object> pose(Pose pose, Permalinks links, Photo photo) {

@@ -70,28 +70,8 @@ public final class SiteRenderer {
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
         List<Supplier<Integer>> pages = new ArrayList<>();
-        for (Pose pose : library.poses().values()) {
-            pages.add(() -> {
-                PoseView view = poseView(library, pose, cards, usedBy);
-                String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
-                        + " pose for " + String.join(", ", view.bodyAreas()).toLowerCase(Locale.ROOT) + ".";
-                page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
-                        new Page(pose.name(), description, Permalinks.posePath(pose.slug()), null, "poses"),
-                        Map.of("view", view));
-                return 1;
-            });
-        }
-        for (Sequence sequence : library.sequences().values()) {
-            pages.add(() -> {
-                SequenceView view = sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()));
-                String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
-                        + sequence.difficulty().slug() + " yoga sequence.";
-                page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
-                        new Page(sequence.title(), description, Permalinks.sequencePath(sequence.slug()), null, "sequences"),
-                        Map.of("view", view));
-                return 1;
-            });
-        }
+        // The few large outputs (library, catalog, sitemap) go first: at the end of the list they
+        // would leave one core idle while the other finishes them.
         List<PoseCard> allCards = List.copyOf(cards.values());
         List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
         pages.add(() -> page(templates, tree, common, "home", "",
@@ -116,6 +96,28 @@ public final class SiteRenderer {
             CatalogWriter.write(library, links, cards, tree);
             return 0;
         });
+        for (Pose pose : library.poses().values()) {
+            pages.add(() -> {
+                PoseView view = poseView(library, pose, cards, usedBy);
+                String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
+                        + " pose for " + String.join(", ", view.bodyAreas()).toLowerCase(Locale.ROOT) + ".";
+                page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
+                        new Page(pose.name(), description, Permalinks.posePath(pose.slug()), null, "poses"),
+                        Map.of("view", view));
+                return 1;
+            });
+        }
+        for (Sequence sequence : library.sequences().values()) {
+            pages.add(() -> {
+                SequenceView view = sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()));
+                String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
+                        + sequence.difficulty().slug() + " yoga sequence.";
+                page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
+                        new Page(sequence.title(), description, Permalinks.sequencePath(sequence.slug()), null, "sequences"),
+                        Map.of("view", view));
+                return 1;
+            });
+        }
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
