@@ -133,6 +133,23 @@ class BuildTest {
     }
 
     @Test
+    void truncatedPhotoIsAContentErrorNamingThePoseAndFile() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path out = tmp.resolve("public");
+        Path photo = content.resolve("photos/mountain.png");
+        byte[] bytes = Files.readAllBytes(photo);
+        Files.write(photo, java.util.Arrays.copyOf(bytes, 20)); // the PNG signature survives, the header does not
+
+        TestSites.Run run = TestSites.build(content, out);
+
+        assertEquals(ExitCodes.INVALID_CONTENT, run.code(), run.err());
+        assertTrue(run.err().contains("content/poses/mountain.md:14:8: error: photo 'mountain.png' cannot be read: "
+                + "the file is corrupt or truncated"), run.err());
+        assertFalse(Files.exists(out));
+        assertNoStagingLeft();
+    }
+
+    @Test
     void strictTurnsWarningsIntoFailures() throws IOException {
         Path content = TestSites.copySite("valid", tmp);
         Path out = tmp.resolve("public");
