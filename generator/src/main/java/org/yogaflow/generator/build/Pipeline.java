@@ -19,9 +19,8 @@ import org.yogaflow.generator.validate.Validator;
 
 /**
  * The build, as its ordered list of stages: load → validate → render → images → publish.
- * Content problems stop the build after validate (or after render, for photos that cannot be
- * read); any failure before publish discards the staging folder, so the published site is
- * only ever replaced by a complete one.
+ * Content problems stop the build after validate; any failure before publish discards the
+ * staging folder, so the published site is only ever replaced by a complete one.
  */
 public final class Pipeline {
 
@@ -54,12 +53,9 @@ public final class Pipeline {
         try {
             OutputTree tree = new OutputTree(staging);
             // Photos are planned during render because templates need their URLs and sizes;
-            // the bytes are copied in the images stage.
+            // the bytes are copied in the images stage. Content problems all stopped the build above.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, diagnostics), r -> r.pages() + " pages");
-            if (diagnostics.fails(options.strict())) {
-                return report(diagnostics, library, rendered.pages(), 0, false);
-            }
+                    .render(published, tree), r -> r.pages() + " pages");
             stage("images", () -> {
                 Parallel.map(rendered.photos(), p -> {
                     tree.copy(p.source(), p.photo().sitePath());

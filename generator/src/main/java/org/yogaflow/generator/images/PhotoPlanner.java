@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
-import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.publish.Fingerprint;
 import org.yogaflow.generator.render.Permalinks;
 
@@ -20,21 +19,20 @@ public final class PhotoPlanner {
 
     private PhotoPlanner() {}
 
-    /** The plan for a pose's photo, or empty when it has none or the file cannot be used. */
-    public static Optional<PhotoPlan> plan(Library library, Pose pose, Permalinks links, Diagnostics diagnostics) {
+    /**
+     * The plan for a pose's photo, or empty when it has none. Validation has already checked
+     * that the file is a readable image; one that changed since fails the build.
+     */
+    public static Optional<PhotoPlan> plan(Library library, Pose pose, Permalinks links) {
         if (pose.photo() == null) return Optional.empty();
         Path source = library.photoFile(pose.photo());
-        Optional<ImageInfo.Size> size = ImageInfo.size(source);
-        if (size.isEmpty() || size.get().width() <= 0 || size.get().height() <= 0) {
-            diagnostics.error(pose.origin().at("photo"), "photo '" + pose.photo() + "' cannot be read: the file is corrupt or truncated",
-                    "export the photo again as JPEG or PNG");
-            return Optional.empty();
-        }
+        ImageInfo.Size size = ImageInfo.size(source)
+                .orElseThrow(() -> new IllegalStateException("photo " + source + " changed during the build and cannot be read"));
         try {
             String name = pose.photo().substring(pose.photo().lastIndexOf('/') + 1);
             String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";
             String sitePath = "images/" + pose.slug() + "." + Fingerprint.of(Files.readAllBytes(source)) + extension;
-            Photo photo = new Photo(sitePath, links.url(sitePath), size.get().width(), size.get().height(), pose.photoAlt());
+            Photo photo = new Photo(sitePath, links.url(sitePath), size.width(), size.height(), pose.photoAlt());
             return Optional.of(new PhotoPlan(pose.slug(), source, photo));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);

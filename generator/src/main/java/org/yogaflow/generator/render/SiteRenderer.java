@@ -14,7 +14,6 @@ import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.content.Sequence;
 import org.yogaflow.generator.content.Step;
-import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.images.Photo;
 import org.yogaflow.generator.images.PhotoPlan;
 import org.yogaflow.generator.images.PhotoPlanner;
@@ -48,12 +47,12 @@ public final class SiteRenderer {
         this.site = site;
     }
 
-    public Result render(Library library, OutputTree tree, Diagnostics diagnostics) {
+    public Result render(Library library, OutputTree tree) {
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
 
         Map<String, PhotoPlan> photos = new TreeMap<>(); // by pose slug
-        Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links, diagnostics).orElse(null))
+        Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links).orElse(null))
                 .forEach(plan -> photos.put(plan.slug(), plan));
 
         Map<String, PoseCard> cards = new TreeMap<>();

@@ -8,6 +8,7 @@ import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Suggest;
+import org.yogaflow.generator.images.ImageInfo;
 
 /** A pose's photo must be a JPEG, PNG or WebP file inside {@code content/photos/}. */
 final class PhotoRules {
@@ -30,6 +31,9 @@ final class PhotoRules {
             } else if (ImageType.of(file).isEmpty()) {
                 diagnostics.error(pose.origin().at("photo"), "photo '" + photo + "' is not a JPEG, PNG or WebP image",
                         "export the photo as JPEG or PNG");
+            } else if (ImageInfo.size(file).isEmpty()) {
+                diagnostics.error(pose.origin().at("photo"), "photo '" + photo
+                        + "' cannot be read: the file is corrupt or truncated", "export the photo again as JPEG or PNG");
             }
         }
     }
