@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
+import org.yogaflow.generator.render.Permalinks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,11 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            new Permalinks(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid --base-url: " + e.getMessage());
+        }
         BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict);
         BuildReport report = new Pipeline(options).build();
         Reporter.diagnostics(report.diagnostics(), err);

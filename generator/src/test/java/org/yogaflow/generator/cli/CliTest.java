@@ -1,6 +1,7 @@
 package org.yogaflow.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -32,6 +33,18 @@ class CliTest {
         assertEquals(ExitCodes.FAILURE, run.code());
         assertTrue(run.err().contains("Unmatched argument"), run.err());
         assertTrue(run.err().contains("build"), "suggests 'build': " + run.err());
+    }
+
+    @Test
+    void relativeBaseUrlIsAUsageErrorWithoutStackTraceHint() {
+        Path content = TestSites.copySite("valid", tmp);
+
+        TestSites.Run run = TestSites.build(content, tmp.resolve("public"), "--base-url", "example.org");
+
+        assertEquals(ExitCodes.FAILURE, run.code());
+        assertTrue(run.err().startsWith("error: invalid --base-url: base URL must be absolute"), run.err());
+        assertTrue(run.err().contains("Run 'yogaflow build --help' for usage."), run.err());
+        assertFalse(run.err().contains("--verbose"), run.err());
     }
 
     @Test
