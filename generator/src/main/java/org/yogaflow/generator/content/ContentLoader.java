@@ -2,10 +2,12 @@ package org.yogaflow.generator.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yogaflow.generator.diag.Diagnostics;
@@ -101,7 +104,7 @@ public final class ContentLoader {
      * reports duplicate and malformed slugs (the slug is the file name).
      */
     private <T> Map<String, T> loadAll(String folder, List<String> extensions,
-            BiFunction<SourceFile, Diagnostics, Optional<T>> reader, java.util.function.Function<T, Origin> origin) {
+            BiFunction<SourceFile, Diagnostics, Optional<T>> reader, Function<T, Origin> origin) {
         List<Path> files = new ArrayList<>();
         for (Path p : listFiles(contentDir.resolve(folder))) {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -143,7 +146,7 @@ public final class ContentLoader {
     private Optional<SourceFile> readSource(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             return Optional.of(new SourceFile(file, display(file), text));
         } catch (CharacterCodingException e) {
@@ -176,7 +179,7 @@ public final class ContentLoader {
 
     /** A URL-safe slug for a name: "Warrior II (Vīrabhadrāsana)" becomes "warrior-ii-virabhadrasana". */
     public static String slugify(String name) {
-        String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return slug.isEmpty() ? "untitled" : slug;
     }

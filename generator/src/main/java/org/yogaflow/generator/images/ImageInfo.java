@@ -1,5 +1,7 @@
 package org.yogaflow.generator.images;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -48,12 +50,12 @@ public final class ImageInfo {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        if (n < 30 || !new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
-                || !new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP")) {
+        if (n < 30 || !new String(head, 0, 4, US_ASCII).equals("RIFF")
+                || !new String(head, 8, 4, US_ASCII).equals("WEBP")) {
             return Optional.empty();
         }
         ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        String chunk = new String(head, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(head, 12, 4, US_ASCII);
         return switch (chunk) {
             case "VP8X" -> Optional.of(new Size(1 + uint24(head, 24), 1 + uint24(head, 27)));
             case "VP8 " -> Optional.of(new Size(b.getShort(26) & 0x3FFF, b.getShort(28) & 0x3FFF));

@@ -74,17 +74,16 @@ public final class SiteRenderer {
         List<PoseCard> allCards = List.copyOf(cards.values());
         List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
         pages.add(() -> page(templates, tree, common, "home", "",
-                new Page(site.title(), site.tagline(), "", null, "home"),
+                site.title(), site.tagline(), "home",
                 Map.of("poseCount", allCards.size(), "sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "library", "poses/",
-                new Page("Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.",
-                        "poses/", null, "poses"),
+                "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
                 Map.of("cards", allCards)));
         pages.add(() -> page(templates, tree, common, "sequences", "sequences/",
-                new Page("Sequences", "Complete classes with holds, transitions and cues.", "sequences/", null, "sequences"),
+                "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
                 Map.of("sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "404", "404.html",
-                new Page("Page not found", "This page does not exist.", "404.html", null, ""), Map.of()));
+                "Page not found", "This page does not exist.", "", Map.of()));
 
         // The sitemap and the catalog are not pages (they count 0) but run alongside them.
         pages.add(() -> {
@@ -101,8 +100,7 @@ public final class SiteRenderer {
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                         + " pose for " + String.join(", ", view.bodyAreas()).toLowerCase(Locale.ROOT) + ".";
                 page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
-                        new Page(pose.name(), description, Permalinks.posePath(pose.slug()), null, "poses"),
-                        Map.of("view", view));
+                        pose.name(), description, "poses", Map.of("view", view));
                 return 1;
             });
         }
@@ -112,8 +110,7 @@ public final class SiteRenderer {
                 String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
                         + sequence.difficulty().slug() + " yoga sequence.";
                 page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
-                        new Page(sequence.title(), description, Permalinks.sequencePath(sequence.slug()), null, "sequences"),
-                        Map.of("view", view));
+                        sequence.title(), description, "sequences", Map.of("view", view));
                 return 1;
             });
         }
@@ -125,11 +122,11 @@ public final class SiteRenderer {
     }
 
     private int page(Templates templates, OutputTree tree, Map<String, Object> common, String template,
-            String sitePath, Page page, Map<String, Object> data) {
+            String sitePath, String title, String description, String section, Map<String, Object> data) {
         Map<String, Object> context = new HashMap<>(common);
         context.putAll(data);
         String canonical = sitePath.equals("404.html") ? null : links.absolute(sitePath);
-        context.put("page", new Page(page.title(), page.description(), sitePath, canonical, page.section()));
+        context.put("page", new Page(title, description, sitePath, canonical, section));
         tree.write(Permalinks.file(sitePath), out -> templates.render(template, context, out));
         return 1;
     }

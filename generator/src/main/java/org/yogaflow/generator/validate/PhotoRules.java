@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.diag.Diagnostics;
@@ -42,25 +43,25 @@ final class PhotoRules {
     enum ImageType {
         JPEG, PNG, WEBP;
 
-        static java.util.Optional<ImageType> of(Path file) {
+        static Optional<ImageType> of(Path file) {
             byte[] head = new byte[12];
             int n;
             try (InputStream in = Files.newInputStream(file)) {
                 n = in.readNBytes(head, 0, head.length);
             } catch (IOException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
-                return java.util.Optional.of(JPEG);
+                return Optional.of(JPEG);
             }
             if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-                return java.util.Optional.of(PNG);
+                return Optional.of(PNG);
             }
             if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
                     && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
-                return java.util.Optional.of(WEBP);
+                return Optional.of(WEBP);
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
