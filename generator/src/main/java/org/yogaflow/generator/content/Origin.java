@@ -10,6 +10,7 @@ import org.yogaflow.generator.diag.Position;
 public record Origin(SourceFile source, Map<String, Position> positions) {
 
     public Origin {
+        source = source.withoutText(); // parsed already; a big library need not keep every file's text
         positions = Map.copyOf(positions);
     }
 

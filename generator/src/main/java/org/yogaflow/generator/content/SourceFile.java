@@ -21,6 +21,11 @@ public record SourceFile(Path file, String displayPath, String text) {
         return Position.file(displayPath);
     }
 
+    /** This file without its text, to remember where something came from. */
+    public SourceFile withoutText() {
+        return text.isEmpty() ? this : new SourceFile(file, displayPath, "");
+    }
+
     /** The file name without its extension, which is the slug of a pose or sequence. */
     public String baseName() {
         String name = file.getFileName().toString();

@@ -36,6 +36,9 @@ public final class SiteRenderer {
     /** What rendering produced, for the later stages and the build summary. */
     public record Result(int pages, List<PhotoPlan> photos) {}
 
+    /** How many cards at the top of the library load their image eagerly. */
+    private static final int EAGER_CARDS = 6;
+
     private final Path themeDir;
     private final Permalinks links;
     private final SiteInfo site;
@@ -60,6 +63,18 @@ public final class SiteRenderer {
             PhotoPlan photo = photos.get(pose.slug());
             cards.put(pose.slug(), card(pose, photo == null ? null : photo.photo()));
         }
+        // Each card is rendered once and its HTML reused wherever it appears (library, related
+        // poses): far cheaper than evaluating the card template thousands of times.
+        List<PoseCard> allCards = List.copyOf(cards.values());
+        Map<String, String> cardHtml = new HashMap<>();
+        List<String> lazyHtml = Parallel.map(allCards, card -> cardHtml(templates, assets, card, false));
+        for (int i = 0; i < allCards.size(); i++) cardHtml.put(allCards.get(i).slug(), lazyHtml.get(i));
+        // Only the first cards of the library, visible without scrolling, load their image at once.
+        List<String> libraryHtml = new ArrayList<>(lazyHtml);
+        for (int i = 0; i < Math.min(EAGER_CARDS, allCards.size()); i++) {
+            libraryHtml.set(i, cardHtml(templates, assets, allCards.get(i), true));
+        }
+
         Map<String, SequenceLink> sequenceLinks = new TreeMap<>();
         for (Sequence sequence : library.sequences().values()) {
             sequenceLinks.put(sequence.slug(), link(sequence));
@@ -71,14 +86,13 @@ public final class SiteRenderer {
         List<Supplier<Integer>> pages = new ArrayList<>();
         // The few large outputs (library, catalog, sitemap) go first: at the end of the list they
         // would leave one core idle while the other finishes them.
-        List<PoseCard> allCards = List.copyOf(cards.values());
         List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
         pages.add(() -> page(templates, tree, common, "home", "",
                 site.title(), site.tagline(), "home",
                 Map.of("poseCount", allCards.size(), "sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "library", "poses/",
                 "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
-                Map.of("cards", allCards)));
+                Map.of("cardsHtml", libraryHtml)));
         pages.add(() -> page(templates, tree, common, "sequences", "sequences/",
                 "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
                 Map.of("sequences", allSequences)));
@@ -96,7 +110,7 @@ public final class SiteRenderer {
         });
         for (Pose pose : library.poses().values()) {
             pages.add(() -> {
-                PoseView view = poseView(library, pose, cards, usedBy);
+                PoseView view = poseView(library, pose, cards, cardHtml, usedBy);
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                         + " pose for " + String.join(", ", view.bodyAreas()).toLowerCase(Locale.ROOT) + ".";
                 page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
@@ -152,11 +166,16 @@ public final class SiteRenderer {
         return usedBy;
     }
 
-    private PoseView poseView(Library library, Pose pose, Map<String, PoseCard> cards,
+    private String cardHtml(Templates templates, Map<String, String> assets, PoseCard card, boolean eager) {
+        return templates.render("card", Map.of("card", card, "assets", assets, "eager", eager));
+    }
+
+    private PoseView poseView(Library library, Pose pose, Map<String, PoseCard> cards, Map<String, String> cardHtml,
             Map<String, List<SequenceLink>> usedBy) {
         PoseCard card = cards.get(pose.slug());
         List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
-        List<PoseCard> related = pose.related().stream().map(cards::get).filter(c -> c != null && c != card).toList();
+        List<String> related = pose.related().stream()
+                .filter(slug -> !slug.equals(pose.slug()) && cardHtml.containsKey(slug)).map(cardHtml::get).toList();
         return new PoseView(pose, card, markdown.render(pose.instructions(), 3), areas,
                 pose.category() == null ? null : pose.category().label(), card.photo(),
                 usedBy.getOrDefault(pose.slug(), List.of()), related);

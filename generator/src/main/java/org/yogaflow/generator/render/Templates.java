@@ -5,6 +5,8 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,17 @@ public final class Templates {
     private static String display(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
         return (file.startsWith(cwd) ? cwd.relativize(file) : file).toString();
+    }
+
+    /** Renders a small template (a card) to a string. */
+    public String render(String name, Map<String, Object> context) {
+        StringWriter out = new StringWriter();
+        try {
+            render(name, context, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     public void render(String name, Map<String, Object> context, Writer out) throws IOException {
