@@ -1,0 +1,6 @@
+package org.yogaflow.account.service;
+
+import java.time.Instant;
+
+/** Who made a request: the user of a verified access token, with the token's id and expiry. */
+public record Principal(long userId, String tokenId, Instant expiresAt) {}

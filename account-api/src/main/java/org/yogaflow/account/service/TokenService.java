@@ -1,0 +1,171 @@
+package org.yogaflow.account.service;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.yogaflow.account.store.RefreshTokenRow;
+import org.yogaflow.account.store.RevokedToken;
+import org.yogaflow.account.store.TokenStore;
+import org.yogaflow.account.store.UserStore;
+
+/**
+ * Access and refresh tokens. Access tokens are HS256 JWTs with iss, aud, sub, jti, iat and exp,
+ * all verified; any other algorithm ({@code none} included) is rejected because the verifier
+ * is bound to HS256. Refresh tokens are opaque random strings, stored hashed, rotated on every
+ * use; presenting a used one revokes its whole family.
+ *
+ * <p>Revocation is checked on every request without a query: the ids of access tokens revoked
+ * by logout are kept in memory (and in the database, to survive restarts) until they expire,
+ * and each user's "tokens valid after" instant (moved by a password reset, set to forever by
+ * deleting the account) is cached.
+ */
+public final class TokenService {
+
+    /** Issue time in milliseconds: {@code iat} has whole seconds, too coarse to compare with a reset. */
+    private static final String ISSUED_MS = "iat_ms";
+    private static final long DELETED = Long.MAX_VALUE;
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final String issuer;
+    private final String audience;
+    private final Duration accessTtl;
+    private final Duration refreshTtl;
+    private final Clock clock;
+    private final TokenStore tokens;
+    private final UserStore users;
+    private final Map<String, Long> revoked = new ConcurrentHashMap<>();
+    private final Map<Long, Long> validAfter = new ConcurrentHashMap<>();
+
+    public TokenService(byte[] secret, String issuer, String audience, Duration accessTtl, Duration refreshTtl,
+                        Clock clock, TokenStore tokens, UserStore users) {
+        this.algorithm = Algorithm.HMAC256(secret);
+        this.issuer = issuer;
+        this.audience = audience;
+        this.accessTtl = accessTtl;
+        this.refreshTtl = refreshTtl;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.users = users;
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(issuer)
+                .withAudience(audience)
+                .withClaimPresence("sub")
+                .withClaimPresence("jti")
+                .withClaimPresence("exp")
+                .withClaimPresence(ISSUED_MS)
+                .acceptLeeway(0))
+                .build(clock);
+        for (RevokedToken r : tokens.revokedAccessTokens(clock.millis())) {
+            revoked.put(r.jti(), r.expiresAt());
+        }
+    }
+
+    /** A new login: a fresh refresh-token family. */
+    public TokenPair issue(long userId) {
+        String refresh = Secrets.newToken();
+        long now = clock.millis();
+        tokens.insertRefreshToken(Secrets.sha256(refresh), UUID.randomUUID().toString(), userId,
+                now + refreshTtl.toMillis(), now);
+        return new TokenPair(accessToken(userId, now), refresh, "Bearer", accessTtl.toSeconds());
+    }
+
+    /** Rotates a refresh token; a reused, revoked, expired or unknown one is refused. */
+    public TokenPair refresh(String refreshToken) {
+        if (!Secrets.wellFormed(refreshToken)) {
+            throw invalidRefresh();
+        }
+        String next = Secrets.newToken();
+        long now = clock.millis();
+        Optional<RefreshTokenRow> old = tokens.rotate(Secrets.sha256(refreshToken), Secrets.sha256(next),
+                now + refreshTtl.toMillis(), now);
+        if (old.isEmpty()) {
+            throw invalidRefresh();
+        }
+        return new TokenPair(accessToken(old.get().userId(), now), next, "Bearer", accessTtl.toSeconds());
+    }
+
+    private static ServiceException invalidRefresh() {
+        return new ServiceException(Failure.INVALID_TOKEN, "The refresh token is invalid, expired or already used; sign in again.");
+    }
+
+    private String accessToken(long userId, long now) {
+        return JWT.create()
+                .withIssuer(issuer)
+                .withAudience(audience)
+                .withSubject(Long.toString(userId))
+                .withJWTId(UUID.randomUUID().toString())
+                .withIssuedAt(Instant.ofEpochMilli(now))
+                .withClaim(ISSUED_MS, now)
+                .withExpiresAt(Instant.ofEpochMilli(now).plus(accessTtl))
+                .sign(algorithm);
+    }
+
+    /** The principal of a valid, unrevoked access token, or {@link Failure#UNAUTHORIZED}. */
+    public Principal authenticate(String accessToken) {
+        DecodedJWT jwt;
+        long userId;
+        try {
+            jwt = verifier.verify(accessToken);
+            userId = Long.parseLong(jwt.getSubject());
+        } catch (JWTVerificationException | NumberFormatException e) {
+            throw unauthorized();
+        }
+        Long issuedMs = jwt.getClaim(ISSUED_MS).asLong();
+        if (issuedMs == null || revoked.containsKey(jwt.getId()) || issuedMs < validAfter(userId)) {
+            throw unauthorized();
+        }
+        return new Principal(userId, jwt.getId(), jwt.getExpiresAtAsInstant());
+    }
+
+    static ServiceException unauthorized() {
+        return new ServiceException(Failure.UNAUTHORIZED, "A valid access token is required.");
+    }
+
+    private long validAfter(long userId) {
+        Long cached = validAfter.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        long value = users.tokensValidAfter(userId).orElse(DELETED);
+        validAfter.put(userId, value);
+        return value;
+    }
+
+    /** Logout: this access token stops working now, and so does the refresh token's family. */
+    public void logout(Principal principal, String refreshToken) {
+        tokens.revokeAccessToken(principal.tokenId(), principal.expiresAt().toEpochMilli());
+        revoked.put(principal.tokenId(), principal.expiresAt().toEpochMilli());
+        if (Secrets.wellFormed(refreshToken)) {
+            tokens.findRefreshToken(Secrets.sha256(refreshToken))
+                    .filter(row -> row.userId() == principal.userId())
+                    .ifPresent(row -> tokens.revokeFamily(row.familyId(), clock.millis()));
+        }
+    }
+
+    /** After a password reset: every access token issued before {@code since} is refused. */
+    void invalidateBefore(long userId, long since) {
+        validAfter.put(userId, since);
+    }
+
+    /** After an account is deleted: all its tokens are refused. */
+    void forget(long userId) {
+        validAfter.put(userId, DELETED);
+    }
+
+    /** Drops expired revocations from memory and expired tokens from the database. */
+    public void purge() {
+        long now = clock.millis();
+        revoked.values().removeIf(exp -> exp <= now);
+        tokens.purgeExpired(now);
+    }
+}
