@@ -34,6 +34,7 @@ public final class Templates {
                 .loader(loader)
                 .strictVariables(true)
                 .autoEscaping(true)
+                .addEscapingStrategy("html", new HtmlEscaper())
                 .newLineTrimming(true)
                 .build();
     }
