@@ -1,20 +1,20 @@
 package org.yogaflow.generator.build;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Runs independent work items on all cores and waits for every one of them before returning
- * or throwing. Each item is its own task, so a few large items (the library page) do not leave
- * a core idle, as a parallel stream's fixed chunks would; and unlike a parallel stream, a
- * failure is rethrown only after all items stopped, so a failed build never deletes its
- * staging folder while another thread is still writing into it.
+ * or throwing. Each worker takes the next item from a shared counter, so a few large items
+ * (the library page) do not leave a core idle, as a parallel stream's fixed chunks would, and
+ * no task object or queue hand-off is paid per item. Unlike a parallel stream, a failure is
+ * rethrown only after all items stopped, so a failed build never deletes its staging folder
+ * while another thread is still writing into it.
  */
 public final class Parallel {
 
@@ -24,30 +24,43 @@ public final class Parallel {
 
     /** Applies {@code work} to every item in parallel; results keep the items' order, nulls dropped. */
     public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
-        if (items.size() <= 1 || THREADS == 1) {
+        int threads = Math.min(THREADS, items.size());
+        if (threads <= 1) {
             return items.stream().map(work).filter(Objects::nonNull).toList();
         }
-        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<R> results = new ArrayList<>(items.size());
-            RuntimeException failure = null;
-            for (Future<R> future : futures) {
+        Object[] results = new Object[items.size()];
+        AtomicInteger next = new AtomicInteger();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Runnable worker = () -> {
+            for (int i; (i = next.getAndIncrement()) < results.length; ) {
                 try {
-                    R result = future.get();
-                    if (result != null) results.add(result);
-                } catch (ExecutionException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    if (failure == null) failure = cause; else failure.addSuppressed(cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
+                    results[i] = work.apply(items.get(i));
+                } catch (RuntimeException | Error e) {
+                    failures.add(e);
                 }
             }
-            if (failure != null) throw failure;
-            return results;
+        };
+        List<Thread> workers = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            workers.add(Thread.ofPlatform().name("yogaflow-worker-" + t).start(worker));
         }
+        worker.run(); // the calling thread is one of the workers
+        for (Thread thread : workers) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            RuntimeException failure = first instanceof RuntimeException r ? r : new IllegalStateException(first);
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        @SuppressWarnings("unchecked")
+        List<R> list = (List<R>) Arrays.stream(results).filter(Objects::nonNull).toList();
+        return list;
     }
 }
