@@ -38,6 +38,7 @@ public final class PracticeService {
     private final SessionWriter writer;
     private final Supplier<Catalog> catalog;
     private final Clock clock;
+    private final FactsCache facts = new FactsCache(20_000);
     private volatile Popularity popular;
 
     public PracticeService(PracticeStore store, SessionWriter writer, Supplier<Catalog> catalog, Clock clock) {
@@ -79,9 +80,12 @@ public final class PracticeService {
         CompletableFuture<SessionWriter.Written> pending = writer.write(new SessionWriter.NewSession(userId,
                 in.sequence(), in.durationSeconds(), in.completed(), startedAt, in.notes(), now.toEpochMilli(),
                 idempotencyKey, requestHash));
+        // Also on completion: a write that outlives our wait below still clears the cache.
+        pending.whenComplete((w, e) -> facts.invalidate(userId));
         SessionWriter.Written written;
         try {
             written = pending.get(30, TimeUnit.SECONDS);
+            facts.invalidate(userId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while saving a session", e);
@@ -148,17 +152,19 @@ public final class PracticeService {
     }
 
     public void delete(long userId, long sessionId) {
-        if (store.deleteSession(userId, sessionId) != 1) {
+        int deleted = store.deleteSession(userId, sessionId);
+        facts.invalidate(userId);
+        if (deleted != 1) {
             throw new ServiceException(Failure.NOT_FOUND, "No such session.");
         }
     }
 
     public Progress progress(long userId, ZoneId zone) {
-        return ProgressCalculator.progress(store.facts(userId), zone, clock.instant());
+        return ProgressCalculator.progress(facts.get(userId, store::facts), zone, clock.instant());
     }
 
     public List<Achievement> achievements(long userId, ZoneId zone) {
-        return ProgressCalculator.achievements(store.facts(userId), zone, catalog.get().sequences().keySet());
+        return ProgressCalculator.achievements(facts.get(userId, store::facts), zone, catalog.get().sequences().keySet());
     }
 
     /** The kinds of favorites, as they appear in URLs. */

@@ -1,26 +1,24 @@
 package org.yogaflow.account.service;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.yogaflow.account.store.PracticeFact;
 
 /**
  * Computes progress and achievements from a user's sessions (sorted by start). Days are
- * calendar days in the user's time zone, counted with {@link LocalDate} arithmetic rather than
- * 24-hour steps, so streaks stay right across daylight-saving changes (a 23- or 25-hour day is
- * still one day). Every logged session counts towards totals and streaks; "every sequence"
+ * calendar days in the user's time zone (the local date of each session, as a day number),
+ * never 24-hour steps, so streaks stay right across daylight-saving changes (a 23- or 25-hour
+ * day is still one day). Every logged session counts towards totals and streaks; "every sequence"
  * needs each to be logged as completed.
  */
 final class ProgressCalculator {
@@ -31,53 +29,88 @@ final class ProgressCalculator {
     private ProgressCalculator() {}
 
     static Progress progress(List<PracticeFact> facts, ZoneId zone, Instant now) {
+        ZoneRules rules = zone.getRules();
         long seconds = 0;
-        TreeSet<LocalDate> days = new TreeSet<>();
+        long[] days = new long[facts.size()];
         Map<String, Long> perSequence = new HashMap<>();
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate firstWeek = thisWeek.minusWeeks(WEEKS - 1);
-        Map<LocalDate, Long> weekSeconds = new LinkedHashMap<>();
-        for (int i = 0; i < WEEKS; i++) {
-            weekSeconds.put(firstWeek.plusWeeks(i), 0L);
-        }
-        for (PracticeFact f : facts) {
+        long today = epochDay(now.toEpochMilli(), rules);
+        long thisWeek = monday(today);
+        long firstWeek = thisWeek - 7L * (WEEKS - 1);
+        long[] weekSeconds = new long[WEEKS];
+        for (int i = 0; i < days.length; i++) {
+            PracticeFact f = facts.get(i);
             seconds += f.durationSeconds();
-            LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(f.startedAt()), zone);
-            days.add(day);
+            long day = epochDay(f.startedAt(), rules);
+            days[i] = day;
             perSequence.merge(f.sequence(), 1L, Long::sum);
-            LocalDate week = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weekSeconds.computeIfPresent(week, (w, s) -> s + f.durationSeconds());
+            long week = monday(day);
+            if (week >= firstWeek && week <= thisWeek) {
+                weekSeconds[(int) ((week - firstWeek) / 7)] += f.durationSeconds();
+            }
         }
-        List<Progress.Week> weeks = new ArrayList<>();
-        weekSeconds.forEach((w, s) -> weeks.add(new Progress.Week(w, s / 60)));
+        List<Progress.Week> weeks = new ArrayList<>(WEEKS);
+        for (int i = 0; i < WEEKS; i++) {
+            weeks.add(new Progress.Week(LocalDate.ofEpochDay(firstWeek + 7L * i), weekSeconds[i] / 60));
+        }
         List<Progress.SequenceCount> top = perSequence.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_SEQUENCES)
                 .map(e -> new Progress.SequenceCount(e.getKey(), e.getValue()))
                 .toList();
-        return new Progress(facts.size(), seconds / 60, currentStreak(days, today), longestStreak(days), weeks, top);
+        long[] distinct = distinctSorted(days);
+        return new Progress(facts.size(), seconds / 60, currentStreak(distinct, today), longestStreak(distinct), weeks, top);
+    }
+
+    /**
+     * The calendar day (days since 1970-01-01) of an instant in the zone: the local date, not
+     * a count of 24-hour periods, so daylight-saving days of 23 or 25 hours are one day each.
+     */
+    static long epochDay(long epochMilli, ZoneRules rules) {
+        long second = Math.floorDiv(epochMilli, 1000);
+        int offset = rules.getOffset(Instant.ofEpochSecond(second)).getTotalSeconds();
+        return Math.floorDiv(second + offset, 86_400);
+    }
+
+    /** The Monday on or before an epoch day (1970-01-01 was a Thursday). */
+    static long monday(long epochDay) {
+        return epochDay - Math.floorMod(epochDay + 3, 7);
+    }
+
+    private static long[] distinctSorted(long[] days) {
+        long[] sorted = days.clone();
+        Arrays.sort(sorted); // nearly sorted already: facts come in start order
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (n == 0 || sorted[i] != sorted[n - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
     }
 
     /** Consecutive days up to today, or up to yesterday if today has no session yet. */
-    static int currentStreak(Set<LocalDate> days, LocalDate today) {
-        LocalDate day = days.contains(today) ? today : today.minusDays(1);
-        int streak = 0;
-        while (days.contains(day)) {
+    static int currentStreak(long[] days, long today) {
+        int i = days.length - 1;
+        while (i >= 0 && days[i] > today) {
+            i--; // a session "in the future" of the user's zone (clock skew) does not count yet
+        }
+        if (i < 0 || days[i] < today - 1) {
+            return 0;
+        }
+        int streak = 1;
+        while (i > 0 && days[i - 1] == days[i] - 1) {
             streak++;
-            day = day.minusDays(1);
+            i--;
         }
         return streak;
     }
 
-    static int longestStreak(TreeSet<LocalDate> days) {
+    static int longestStreak(long[] days) {
         int longest = 0;
         int run = 0;
-        LocalDate previous = null;
-        for (LocalDate d : days) {
-            run = previous != null && previous.plusDays(1).equals(d) ? run + 1 : 1;
+        for (int i = 0; i < days.length; i++) {
+            run = i > 0 && days[i - 1] == days[i] - 1 ? run + 1 : 1;
             longest = Math.max(longest, run);
-            previous = d;
         }
         return longest;
     }
@@ -88,7 +121,8 @@ final class ProgressCalculator {
         List<PracticeFact> sorted = facts.stream().sorted(Comparator.comparingLong(PracticeFact::startedAt)).toList();
         long seconds = 0;
         int run = 0;
-        LocalDate lastDay = null;
+        long lastDay = Long.MIN_VALUE;
+        ZoneRules rules = zone.getRules();
         Set<String> completed = new HashSet<>();
         for (int i = 0; i < sorted.size(); i++) {
             PracticeFact f = sorted.get(i);
@@ -100,9 +134,9 @@ final class ProgressCalculator {
             earnOnce(earned, "sessions-100", count >= 100, at);
             seconds += f.durationSeconds();
             earnOnce(earned, "hours-10", seconds >= 10 * 3600, at);
-            LocalDate day = LocalDate.ofInstant(at, zone);
-            if (!day.equals(lastDay)) {
-                run = lastDay != null && lastDay.plusDays(1).equals(day) ? run + 1 : 1;
+            long day = epochDay(f.startedAt(), rules);
+            if (day != lastDay) {
+                run = lastDay != Long.MIN_VALUE && lastDay + 1 == day ? run + 1 : 1;
                 lastDay = day;
             }
             earnOnce(earned, "streak-3", run >= 3, at);

@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
     /** A group-commit writer for practice sessions on a connection of its own. */
     public SessionWriter sessionWriter(int maxBatch) {
         try {
-            return new SessionWriter(Jdbi.create(pool.openDedicated()).installPlugin(new SqlObjectPlugin()).open(), maxBatch);
+            return new SessionWriter(pool.openDedicated(), maxBatch);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open a writer connection: " + e.getMessage(), e);
         }

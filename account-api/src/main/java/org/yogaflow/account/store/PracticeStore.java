@@ -3,22 +3,16 @@ package org.yogaflow.account.store;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Practice sessions and favorites. New sessions are written through {@link SessionWriter}. */
-@RegisterConstructorMapper(SessionRow.class)
-@RegisterConstructorMapper(PracticeFact.class)
+@RegisterRowMapper(Rows.SessionMapper.class)
+@RegisterRowMapper(Rows.FactMapper.class)
 @RegisterConstructorMapper(SlugCount.class)
 @RegisterConstructorMapper(FavoriteRow.class)
 public interface PracticeStore {
-
-    @SqlUpdate("INSERT INTO practice_sessions (user_id, sequence, duration_seconds, completed, started_at, notes, created_at, idempotency_key, request_hash)"
-            + " VALUES (:userId, :sequence, :durationSeconds, :completed, :startedAt, :notes, :createdAt, :idempotencyKey, :requestHash)")
-    @GetGeneratedKeys("id")
-    long insertSession(long userId, String sequence, int durationSeconds, boolean completed, long startedAt,
-                       String notes, long createdAt, String idempotencyKey, String requestHash);
 
     @SqlQuery("SELECT * FROM practice_sessions WHERE user_id = :userId AND idempotency_key = :key")
     Optional<SessionRow> findByIdempotencyKey(long userId, String key);
