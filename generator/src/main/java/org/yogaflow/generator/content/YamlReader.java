@@ -34,6 +34,12 @@ public final class YamlReader {
      * @return the root node, or empty when the text has a syntax error or is empty
      */
     public static Optional<YamlNode> read(String yaml, SourceFile source, int lineOffset, Diagnostics diagnostics) {
+        Optional<YamlNode> plain = PlainYaml.read(yaml, source, lineOffset);
+        return plain.isPresent() ? plain : readWithJackson(yaml, source, lineOffset, diagnostics);
+    }
+
+    /** The full parser, for everything {@link PlainYaml} declines (and for tests that compare the two). */
+    static Optional<YamlNode> readWithJackson(String yaml, SourceFile source, int lineOffset, Diagnostics diagnostics) {
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
