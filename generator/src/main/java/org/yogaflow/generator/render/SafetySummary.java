@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
@@ -58,14 +59,25 @@ final class SafetySummary {
 
     private static void add(Pose pose, String contraindication, Map<String, Map<String, String>> conditions,
             Map<String, TreeSet<String>> poses) {
+        Condition condition = CONDITIONS.computeIfAbsent(contraindication, SafetySummary::condition);
+        conditions.get(condition.group()).putIfAbsent(condition.key(), condition.text());
+        poses.get(condition.group()).add(pose.name());
+    }
+
+    /** A contraindication reduced to its condition, its group and the key that merges duplicates. */
+    private record Condition(String group, String key, String text) {}
+
+    /** The same contraindications recur across poses and sequences: classify each text once. */
+    private static final Map<String, Condition> CONDITIONS = new ConcurrentHashMap<>();
+
+    private static Condition condition(String contraindication) {
         String text = PARENTHETICAL.matcher(contraindication).replaceAll("").strip();
         if (text.isEmpty()) text = contraindication.strip();
         String lower = text.toLowerCase(Locale.ROOT);
         String group = GROUPS.entrySet().stream()
                 .filter(e -> e.getValue().pattern().isEmpty() || e.getValue().matcher(lower).find())
                 .findFirst().orElseThrow().getKey();
-        conditions.get(group).putIfAbsent(key(lower), text);
-        poses.get(group).add(pose.name());
+        return new Condition(group, key(lower), text);
     }
 
     /** "Wrist injury or carpal tunnel syndrome" and "Carpal tunnel syndrome or wrist injury" are one condition. */
