@@ -26,11 +26,13 @@ public final class HttpApi implements AutoCloseable {
     private final Service spark;
     private final List<RouteSpec> routes;
     private final AuthRoutes auth;
+    private final RequestLog log;
 
-    private HttpApi(Service spark, List<RouteSpec> routes, AuthRoutes auth) {
+    private HttpApi(Service spark, List<RouteSpec> routes, AuthRoutes auth, RequestLog log) {
         this.spark = spark;
         this.routes = routes;
         this.auth = auth;
+        this.log = log;
     }
 
     /** Starts listening; returns once the port is bound, or throws if it cannot be. */
@@ -39,8 +41,9 @@ public final class HttpApi implements AutoCloseable {
         ClientIp clientIp = new ClientIp(options.trustedProxies());
         // Each server gets its own factory id: tests run several servers in one JVM.
         String id = "yogaflow-" + UUID.randomUUID();
+        RequestLog log = options.logRequests() ? new RequestLog() : null;
         EmbeddedServers.add(id, new StrictJetty(inner -> {
-            Guard guard = new Guard(cors, clientIp, options.logRequests());
+            Guard guard = new Guard(cors, clientIp, log);
             guard.setHandler(inner);
             return guard;
         }, options.grace()));
@@ -57,10 +60,13 @@ public final class HttpApi implements AutoCloseable {
         spark.awaitInitialization();
         if (failure.get() != null) {
             spark.stop();
+            if (log != null) {
+                log.close();
+            }
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + failure.get().getMessage(), failure.get());
         }
-        return new HttpApi(spark, routes, auth);
+        return new HttpApi(spark, routes, auth, log);
     }
 
     public int port() {
@@ -82,5 +88,8 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         spark.stop();
         spark.awaitStop();
+        if (log != null) {
+            log.close();
+        }
     }
 }

@@ -45,6 +45,13 @@ public final class TokenService {
     private final UserStore users;
     private final Map<String, Long> revoked = new ConcurrentHashMap<>();
     private final Map<Long, Long> validAfter = new ConcurrentHashMap<>();
+    /**
+     * Tokens whose signature and claims were already verified, by their exact text, so a
+     * client's repeated requests skip the JSON parsing and HMAC. Expiry, revocation and the
+     * user's "valid after" are still checked on every request.
+     */
+    private final Map<String, Principal> verified = new ConcurrentHashMap<>();
+    private static final int MAX_VERIFIED = 50_000;
 
     public TokenService(byte[] secret, String issuer, String audience, Duration accessTtl, Duration refreshTtl,
                         Clock clock, TokenStore tokens, UserStore users) {
@@ -112,19 +119,32 @@ public final class TokenService {
 
     /** The principal of a valid, unrevoked access token, or {@link Failure#UNAUTHORIZED}. */
     public Principal authenticate(String accessToken) {
-        DecodedJWT jwt;
-        long userId;
+        Principal principal = verified.get(accessToken);
+        if (principal == null) {
+            principal = verify(accessToken);
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear();
+            }
+            verified.put(accessToken, principal);
+        }
+        if (!principal.expiresAt().isAfter(clock.instant()) || revoked.containsKey(principal.tokenId())
+                || principal.issuedAtMillis() < validAfter(principal.userId())) {
+            throw unauthorized();
+        }
+        return principal;
+    }
+
+    private Principal verify(String accessToken) {
         try {
-            jwt = verifier.verify(accessToken);
-            userId = Long.parseLong(jwt.getSubject());
+            DecodedJWT jwt = verifier.verify(accessToken);
+            Long issuedMs = jwt.getClaim(ISSUED_MS).asLong();
+            if (issuedMs == null) {
+                throw unauthorized();
+            }
+            return new Principal(Long.parseLong(jwt.getSubject()), jwt.getId(), jwt.getExpiresAtAsInstant(), issuedMs);
         } catch (JWTVerificationException | NumberFormatException e) {
             throw unauthorized();
         }
-        Long issuedMs = jwt.getClaim(ISSUED_MS).asLong();
-        if (issuedMs == null || revoked.containsKey(jwt.getId()) || issuedMs < validAfter(userId)) {
-            throw unauthorized();
-        }
-        return new Principal(userId, jwt.getId(), jwt.getExpiresAtAsInstant());
     }
 
     static ServiceException unauthorized() {
@@ -166,6 +186,7 @@ public final class TokenService {
     public void purge() {
         long now = clock.millis();
         revoked.values().removeIf(exp -> exp <= now);
+        verified.values().removeIf(p -> p.expiresAt().toEpochMilli() <= now);
         tokens.purgeExpired(now);
     }
 }
