@@ -39,6 +39,18 @@ class SettingsTest {
     }
 
     @Test
+    void theReadmeDocumentsEveryVariable() throws Exception {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/org/yogaflow/account/Settings.java"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        var names = java.util.regex.Pattern.compile("\"(YOGAFLOW_[A-Z_]+)\"").matcher(source).results()
+                .map(m -> m.group(1)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        assertTrue(names.size() > 30, names.toString());
+        for (String name : names) {
+            assertTrue(readme.contains("`" + name + "`"), name + " is not documented in account-api/README.md");
+        }
+    }
+
+    @Test
     void everyBadValueIsReportedAtOnce() {
         var e = assertThrows(Settings.InvalidSettings.class, () -> Settings.fromEnvironment(Map.of(
                 "YOGAFLOW_PORT", "http", "YOGAFLOW_BCRYPT_COST", "99", "YOGAFLOW_RATE_LOGIN", "lots",
