@@ -240,6 +240,38 @@ class PracticeTest {
     }
 
     @Test
+    void streaksFollowTheRequestedTimeZoneAcrossDaylightSavingChanges() {
+        String token = api.newToken();
+        // 23:30 in New York every evening from 6 to 12 March 2025; clocks went forward on the 9th.
+        java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+        for (int day = 6; day <= 12; day++) {
+            String at = java.time.LocalDateTime.parse("2025-03-%02dT23:30".formatted(day)).atZone(ny).toInstant().toString();
+            assertEquals(201, api.postAs(token, "/me/sessions", session("morning-energizer", 600, true, at)).status());
+        }
+        assertEquals(7, api.getAs(token, "/me/progress?tz=America/New_York").json().path("longest_streak_days").asInt());
+        // In Tokyo the same instants fall on the next afternoons: still seven days in a row.
+        assertEquals(7, api.getAs(token, "/me/progress?tz=Asia/Tokyo").json().path("longest_streak_days").asInt());
+        // 00:15 in Berlin around the autumn change (26 October 2025): five days in a row there,
+        // but in New York they are evenings of the day before, also five in a row.
+        String other = api.newToken();
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        for (int day = 24; day <= 28; day++) {
+            String at = java.time.LocalDateTime.parse("2025-10-%02dT00:15".formatted(day)).atZone(berlin).toInstant().toString();
+            api.postAs(other, "/me/sessions", session("back-pain-relief", 600, true, at));
+        }
+        assertEquals(5, api.getAs(other, "/me/progress?tz=Europe/Berlin").json().path("longest_streak_days").asInt());
+        assertEquals(5, api.getAs(other, "/me/progress?tz=America/New_York").json().path("longest_streak_days").asInt());
+        // 23:30 on the 25th and 00:30 on the 27th in Berlin are 26 hours apart across the change
+        // (a 25-hour day), so "at most one 24-hour step" would call them consecutive. They are not.
+        String third = api.newToken();
+        api.postAs(third, "/me/sessions", session("back-pain-relief", 600, true,
+                java.time.LocalDateTime.parse("2025-10-25T23:30").atZone(berlin).toInstant().toString()));
+        api.postAs(third, "/me/sessions", session("back-pain-relief", 600, true,
+                java.time.LocalDateTime.parse("2025-10-27T00:30").atZone(berlin).toInstant().toString()));
+        assertEquals(1, api.getAs(third, "/me/progress?tz=Europe/Berlin").json().path("longest_streak_days").asInt());
+    }
+
+    @Test
     void favoritesArePutListedAndDeleted() {
         String token = api.newToken();
         String auth = "Bearer " + token;
