@@ -3,13 +3,15 @@ package org.yogaflow.generator.build;
 import java.time.Duration;
 import java.util.List;
 import org.yogaflow.generator.diag.Diagnostics;
+import org.yogaflow.generator.images.ImageStage;
 
 /**
  * What a build or validation did: the diagnostics it found, how long each stage took, and
- * what it produced. {@code published} is false when the build stopped before publishing.
+ * what it produced. {@code published} is false when the build stopped before publishing;
+ * {@code images} is null when the build stopped before the images stage.
  */
 public record BuildReport(Diagnostics diagnostics, List<StageTiming> timings, int poses, int sequences, int pages,
-        int photos, boolean published) {
+        int photos, boolean published, ImageStage.Stats images) {
 
     public record StageTiming(String stage, Duration duration, String detail) {}
 

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.yogaflow.generator.cache.FileHashes;
+import org.yogaflow.generator.cache.RenditionCache;
 import org.yogaflow.generator.content.ContentLoader;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Severity;
+import org.yogaflow.generator.images.ImageStage;
 import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.publish.Publisher;
 import org.yogaflow.generator.render.Permalinks;
@@ -25,10 +28,17 @@ import org.yogaflow.generator.validate.Validator;
 public final class Pipeline {
 
     private final BuildOptions options;
+    private final Progress progress;
     private final List<BuildReport.StageTiming> timings = new ArrayList<>();
+    private ImageStage.Stats images;
 
     public Pipeline(BuildOptions options) {
+        this(options, Progress.NONE);
+    }
+
+    public Pipeline(BuildOptions options, Progress progress) {
         this.options = options;
+        this.progress = progress;
     }
 
     /** Load and validate only; writes nothing. */
@@ -49,25 +59,26 @@ public final class Pipeline {
 
         Publisher publisher = new Publisher(options.out());
         Path staging = publisher.createStaging();
+        FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         boolean done = false;
         try {
             OutputTree tree = new OutputTree(staging);
-            // Photos are planned during render because templates need their URLs and sizes;
-            // the bytes are copied in the images stage. Content problems all stopped the build above.
+            // Photos are planned during render, because templates need their renditions' URLs
+            // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree), r -> r.pages() + " pages");
-            stage("images", () -> {
-                Parallel.map(rendered.photos(), p -> {
-                    tree.copy(p.source(), p.photo().sitePath());
-                    return p;
-                });
-                return rendered.photos().size();
-            }, n -> n + " photos");
+                    .render(published, tree, hashes, options.photos().quality()), r -> r.pages() + " pages");
+            images = stage("images", () -> ImageStage.run(rendered.photos(), tree,
+                    new RenditionCache(options.cache().resolve("renditions")), diagnostics, progress),
+                    s -> s.encoded() + " encoded, " + s.cached() + " cached");
+            if (diagnostics.hasErrors()) {
+                return report(diagnostics, library, 0, 0, false);
+            }
             stage("publish", () -> {
                 publisher.publish(staging);
                 return tree.fileCount();
             }, n -> n + " files → " + options.out());
             done = true;
+            hashes.save();
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
         } finally {
             if (!done) publisher.discard(staging);
@@ -78,7 +89,7 @@ public final class Pipeline {
         Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics),
                 l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
         stage("validate", () -> {
-            Validator.validate(library, options.drafts(), diagnostics);
+            Validator.validate(library, options.drafts(), options.photos(), diagnostics);
             return diagnostics;
         }, d -> "errors: " + d.count(Severity.ERROR) + ", warnings: " + d.count(Severity.WARNING));
         return library;
@@ -94,6 +105,6 @@ public final class Pipeline {
     private BuildReport report(Diagnostics diagnostics, Library library, int pages, int photos, boolean published) {
         Library shown = library.published(options.drafts());
         return new BuildReport(diagnostics, List.copyOf(timings), shown.poses().size(), shown.sequences().size(),
-                pages, photos, published);
+                pages, photos, published, images);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
+import org.yogaflow.generator.images.PhotoSettings;
 import org.yogaflow.generator.render.Permalinks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +41,19 @@ final class BuildCommand implements Callable<Integer> {
             description = "Absolute URL the site is served from (default: ${DEFAULT-VALUE}).")
     String baseUrl;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Build cache folder: photo renditions and what each page was made from; safe to delete "
+                    + "(default: .yogaflow-cache beside the content folder).")
+    Path cache;
+
+    @Option(names = "--max-photo-mb", paramLabel = "MB", defaultValue = "10",
+            description = "Largest source photo accepted, in megabytes (default: ${DEFAULT-VALUE}).")
+    double maxPhotoMb;
+
+    @Option(names = "--photo-quality", paramLabel = "Q", defaultValue = "80",
+            description = "WebP quality of photo renditions, 1-100 (default: ${DEFAULT-VALUE}).")
+    int photoQuality;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,10 +66,19 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid --base-url: " + e.getMessage());
         }
-        BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict);
-        BuildReport report = new Pipeline(options).build();
+        if (!(maxPhotoMb > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-photo-mb must be more than 0");
+        }
+        if (photoQuality < 1 || photoQuality > 100) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--photo-quality must be from 1 to 100");
+        }
+        BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict,
+                cache != null ? cache : BuildOptions.defaultCache(content.content),
+                new PhotoSettings((long) (maxPhotoMb * 1_000_000), PhotoSettings.DEFAULT.maxPixels(), photoQuality));
+        BuildReport report = new Pipeline(options, new ConsoleProgress(err, ConsoleProgress.isInteractive())).build();
         Reporter.diagnostics(report.diagnostics(), err);
         Reporter.timings(report, stdout);
+        if (report.images() != null) stdout.println(report.images().summary());
         if (!report.published()) {
             err.println("build failed: " + Reporter.counts(report.diagnostics()) + "; " + this.out + " was not changed");
             return ExitCodes.INVALID_CONTENT;

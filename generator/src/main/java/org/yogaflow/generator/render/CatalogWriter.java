@@ -12,6 +12,7 @@ import org.yogaflow.generator.content.Sequence;
 import org.yogaflow.generator.content.Side;
 import org.yogaflow.generator.content.Step;
 import org.yogaflow.generator.images.Photo;
+import org.yogaflow.generator.images.Rendition;
 import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.render.views.PoseCard;
 
@@ -68,10 +69,19 @@ final class CatalogWriter {
         m.put("related", pose.related());
         if (photo != null) {
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("url", links.absolute(photo.sitePath()));
             p.put("width", photo.width());
             p.put("height", photo.height());
             p.put("alt", photo.alt());
+            List<Map<String, Object>> renditions = new ArrayList<>();
+            for (Rendition r : photo.renditions()) {
+                Map<String, Object> rendition = new LinkedHashMap<>();
+                rendition.put("url", links.absolute(r.sitePath()));
+                rendition.put("width", r.width());
+                rendition.put("height", r.height());
+                rendition.put("type", "image/webp");
+                renditions.add(rendition);
+            }
+            p.put("renditions", renditions);
             m.put("photo", p);
         } else {
             m.put("photo", null);

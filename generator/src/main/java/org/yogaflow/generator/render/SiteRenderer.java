@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.yogaflow.generator.build.Parallel;
+import org.yogaflow.generator.cache.FileHashes;
 import org.yogaflow.generator.content.Durations;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
@@ -29,7 +30,7 @@ import org.yogaflow.generator.render.views.StepView;
 /**
  * Renders a validated, published {@link Library} into the staging tree: every HTML page, the
  * theme's assets, the sitemap, robots.txt, the JSON catalog and the CDN headers file. Photos
- * are only planned here (names and sizes, which templates need); copying is a later stage.
+ * are only planned here (rendition names and sizes, which templates need); encoding is a later stage.
  */
 public final class SiteRenderer {
 
@@ -50,12 +51,12 @@ public final class SiteRenderer {
         this.site = site;
     }
 
-    public Result render(Library library, OutputTree tree) {
+    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality) {
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
 
         Map<String, PhotoPlan> photos = new TreeMap<>(); // by pose slug
-        Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links).orElse(null))
+        Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links, hashes, photoQuality).orElse(null))
                 .forEach(plan -> photos.put(plan.slug(), plan));
 
         Map<String, PoseCard> cards = new TreeMap<>();

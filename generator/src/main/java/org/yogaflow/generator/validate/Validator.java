@@ -1,5 +1,6 @@
 package org.yogaflow.generator.validate;
 
+import org.yogaflow.generator.images.PhotoSettings;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.diag.Diagnostics;
 
@@ -16,9 +17,13 @@ public final class Validator {
      * @param includeDrafts whether draft poses are published, so that others may reference them
      */
     public static void validate(Library library, boolean includeDrafts, Diagnostics diagnostics) {
+        validate(library, includeDrafts, PhotoSettings.DEFAULT, diagnostics);
+    }
+
+    public static void validate(Library library, boolean includeDrafts, PhotoSettings photos, Diagnostics diagnostics) {
         PoseRules.check(library, diagnostics);
         ReferenceRules.check(library, includeDrafts, diagnostics);
         SequenceRules.check(library, diagnostics);
-        PhotoRules.check(library, diagnostics);
+        PhotoRules.check(library, photos, diagnostics);
     }
 }

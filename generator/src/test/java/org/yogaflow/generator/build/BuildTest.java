@@ -40,9 +40,12 @@ class BuildTest {
                 "sequences/short-flow/index.html", "sitemap.xml", "robots.txt", "api/catalog.json", "_headers")) {
             assertTrue(files.contains(expected), expected + " missing from " + files);
         }
-        // The draft pose is not published; the photo and assets carry content hashes.
+        // The draft pose is not published; the photo's WebP renditions and the assets carry
+        // content hashes; the 320 px source gets a 200 px rendition and one at its own width.
         assertFalse(files.contains("poses/crow/index.html"));
-        assertTrue(files.stream().anyMatch(f -> f.matches("images/mountain\\.[0-9a-f]{10}\\.png")), files.toString());
+        assertEquals(2, files.stream().filter(f -> f.startsWith("images/")).count(), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.matches("images/mountain-200\\.[0-9a-f]{20}\\.webp")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.matches("images/mountain-320\\.[0-9a-f]{20}\\.webp")), files.toString());
         assertTrue(files.stream().anyMatch(f -> f.matches("assets/site\\.[0-9a-f]{10}\\.css")), files.toString());
     }
 
@@ -143,7 +146,7 @@ class BuildTest {
         TestSites.Run run = TestSites.build(content, out);
 
         assertEquals(ExitCodes.INVALID_CONTENT, run.code(), run.err());
-        assertTrue(run.err().contains("content/poses/mountain.md:14:8: error: photo 'mountain.png' cannot be read: "
+        assertTrue(run.err().contains("content/poses/mountain.md:14:8: error: content/photos/mountain.png: cannot be read: "
                 + "the file is corrupt or truncated"), run.err());
         assertFalse(Files.exists(out));
         assertNoStagingLeft();
