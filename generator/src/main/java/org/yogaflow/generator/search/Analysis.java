@@ -1,0 +1,192 @@
+package org.yogaflow.generator.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * How text becomes search terms, for Lucene and, through the same rules re-implemented in
+ * {@code site-theme/assets/search.js}, for the browser. Small on purpose, so both sides can be
+ * kept identical (tests run both over every word of the content):
+ * <ol>
+ * <li>tokens are runs of letters (with combining marks and apostrophes) or runs of digits;
+ * <li>each is lower-cased, stripped of diacritics (NFD, marks dropped) and a few letters folded
+ *     (ß → ss, æ → ae…), loses a possessive 's and its apostrophes;
+ * <li>roman numerals I–XX and number words one–ten become digits ("Warrior II" = "warrior 2");
+ * <li>stop words (including "pose", which every pose is) are dropped. This is a <em>raw</em> term,
+ *     used for prefix and typo matching;
+ * <li>for exact matching, English fields then stem with Porter ("stretches" → "stretch"), and
+ *     Sanskrit fields apply transliteration rules instead ({@link #sanskrit}).
+ * </ol>
+ */
+public final class Analysis {
+
+    /** Runs of letters (NFC or decomposed) with inner apostrophes, or runs of digits. */
+    static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}'’]+|\\p{Nd}+");
+
+    /** Letters NFD does not decompose, folded to ASCII. */
+    static final Map<String, String> FOLD = Map.of(
+            "ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "đ", "d", "ð", "d", "þ", "th", "ł", "l", "ı", "i");
+
+    static final Set<String> STOP_WORDS = Set.copyOf(new TreeSet<>(List.of(
+            "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its",
+            "of", "on", "or", "the", "to", "with", "your", "you", "pose", "poses")));
+
+    /** Roman numerals I–XX and number words one–ten, as digits. */
+    static final Map<String, String> NUMERALS;
+
+    static {
+        Map<String, String> n = new LinkedHashMap<>();
+        String[] roman = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+            "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+        for (int i = 0; i < roman.length; i++) n.put(roman[i], String.valueOf(i + 1));
+        String[] words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+        for (int i = 0; i < words.length; i++) n.put(words[i], String.valueOf(i + 1));
+        NUMERALS = Collections.unmodifiableMap(n);
+    }
+
+    static {
+        LuceneFiles.quiet(); // this class is the first of the package to touch Lucene
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DOUBLED_VOWEL = Pattern.compile("([aeiou])\\1+");
+    private static final Pattern RI_CONSONANT = Pattern.compile("ri(?=[bcdfghjklmnpqrstvwxyz])");
+
+    private Analysis() {}
+
+    /** The raw terms of a text, in order: steps 1 to 4 of the class comment. */
+    public static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String term = normalize(m.group());
+            if (term != null) out.add(term);
+        }
+        return out;
+    }
+
+    /** One token (a {@link #TOKEN} match) as a raw term, or null when it is dropped. */
+    static String normalize(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder folded = new StringBuilder(t.length());
+        t.codePoints().forEach(cp -> {
+            String s = new String(Character.toChars(cp));
+            folded.append(FOLD.getOrDefault(s, s));
+        });
+        t = folded.toString().replace('’', '\'');
+        if (t.endsWith("'s")) t = t.substring(0, t.length() - 2);
+        t = t.replace("'", "");
+        if (t.isEmpty()) return null;
+        if (t.length() > 1 && t.matches("[0-9]+")) t = t.replaceFirst("^0+(?=.)", "");
+        t = NUMERALS.getOrDefault(t, t);
+        return STOP_WORDS.contains(t) ? null : t;
+    }
+
+    /**
+     * The Sanskrit form of a raw term, so common transliterations meet: "sh" → "s" (ś, ṣ),
+     * "ch" → "c" (IAST c), doubled vowels single (ā written "aa"), "ri" before a consonant → "r"
+     * (ṛ written "ri"). "Shavasana", "Savasana" and "Śavāsana" all become "savasana".
+     */
+    public static String sanskrit(String raw) {
+        String t = raw.replace("sh", "s").replace("ch", "c");
+        t = DOUBLED_VOWEL.matcher(t).replaceAll("$1");
+        return RI_CONSONANT.matcher(t).replaceAll("r");
+    }
+
+    private static final Analyzer STEMMER = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(source, new PorterStemFilter(source));
+        }
+    };
+
+    /** The Porter stem of a raw term, as Lucene's {@link PorterStemFilter} makes it. */
+    public static String stem(String raw) {
+        try (TokenStream ts = STEMMER.tokenStream("stem", raw)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String out = ts.incrementToken() ? term.toString() : raw;
+            ts.end();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysing a string does not fail
+        }
+    }
+
+    /**
+     * The Lucene analyzer of every search field: raw terms, then stems for fields named
+     * {@code *_stem}, Sanskrit forms for {@code *_sa}. Whole-name fields are not analysed.
+     */
+    public static Analyzer analyzer() {
+        // Components differ by field, so they must be reused per field, not globally.
+        return new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new PatternTokenizer(TOKEN, 0);
+                TokenStream stream = new RawFilter(source);
+                if (field.endsWith(Ranking.STEM_SUFFIX)) stream = new PorterStemFilter(stream);
+                if (field.endsWith(Ranking.SANSKRIT_SUFFIX)) stream = new SanskritFilter(stream);
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+    }
+
+    /** Steps 2 to 4: normalizes each token, dropping stop words. */
+    private static final class RawFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        RawFilter(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            while (input.incrementToken()) {
+                String t = normalize(term.toString());
+                if (t != null) {
+                    term.setEmpty().append(t);
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class SanskritFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        SanskritFilter(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) return false;
+            String t = sanskrit(term.toString());
+            term.setEmpty().append(t);
+            return true;
+        }
+    }
+}

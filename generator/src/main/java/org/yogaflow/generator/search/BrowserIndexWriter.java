@@ -1,0 +1,238 @@
+package org.yogaflow.generator.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.yogaflow.generator.content.Category;
+import org.yogaflow.generator.content.Difficulty;
+import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.content.Pose;
+import org.yogaflow.generator.content.Sequence;
+import org.yogaflow.generator.publish.Fingerprint;
+import org.yogaflow.generator.publish.OutputTree;
+import org.yogaflow.generator.render.Permalinks;
+
+/**
+ * Writes the browser's search index under {@code assets/search/}, every file named by its content
+ * hash. The terms and postings are read back from the Lucene index just written, so the browser
+ * searches exactly the terms Lucene does. Files:
+ * <ul>
+ * <li>{@code manifest.*.json}, read first: analysis tables, ranking weights, facet labels and the
+ *     list of the other files;
+ * <li>{@code n.*.json}: shards of the name, body area, category, level and whole-name terms, by
+ *     the first two letters of each term, so a query loads only the shards its words need;
+ * <li>{@code t.*.json}: shards of the benefit and instruction stems, likewise;
+ * <li>{@code facets.*.json}: which poses have each level, category and body area (filters);
+ * <li>{@code sequences.*.json}: what a sequence result shows.
+ * </ul>
+ * Poses themselves are shown from the cards of the library page, in the same (slug) order as
+ * the index's document ids.
+ */
+final class BrowserIndexWriter {
+
+    static final int FORMAT = 1;
+    static final String DIR = "assets/search/";
+    /** Shards grow to about this many characters before a new one starts (a key is never split). */
+    static final int SHARD_CHARS = 12_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Library library;
+    private final Permalinks links;
+    private final OutputTree tree;
+
+    BrowserIndexWriter(Library library, Permalinks links, OutputTree tree) {
+        this.library = library;
+        this.links = links;
+        this.tree = tree;
+    }
+
+    /** Writes every file; returns the manifest's URL. */
+    String write(List<SearchDocument> docs, Path luceneDir) {
+        Map<String, Map<String, String>> nameTerms = new TreeMap<>(); // field → term → postings
+        Map<String, Map<String, String>> textTerms = new TreeMap<>();
+        for (Ranking.Group group : Ranking.groups()) {
+            var target = group.form() == Ranking.Form.STEM ? textTerms : nameTerms;
+            target.put(group.field(), null);
+        }
+        readTerms(luceneDir, nameTerms, textTerms);
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", FORMAT);
+        manifest.put("poses", library.poses().size());
+        manifest.put("sequences", library.sequences().size());
+        manifest.put("base", links.url(""));
+        manifest.put("analysis", analysis());
+        manifest.put("ranking", Ranking.manifest());
+        manifest.put("labels", labels());
+        manifest.put("names", shards("n", nameTerms));
+        manifest.put("text", shards("t", textTerms));
+        manifest.put("facets", write("facets", facets()));
+        manifest.put("sequenceList", write("sequences", sequenceList()));
+        return links.url(DIR + write("manifest", manifest));
+    }
+
+    private static void readTerms(Path luceneDir, Map<String, Map<String, String>> nameTerms,
+            Map<String, Map<String, String>> textTerms) {
+        try (Directory directory = LuceneFiles.open(luceneDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (var target : List.of(nameTerms, textTerms)) {
+                for (String field : new ArrayList<>(target.keySet())) {
+                    Map<String, List<Integer>> postings = new TreeMap<>();
+                    for (LeafReaderContext leaf : reader.leaves()) collect(leaf.reader(), field, postings);
+                    Map<String, String> encoded = new TreeMap<>();
+                    postings.forEach((term, ids) ->
+                            encoded.put(term, Postings.encode(ids.stream().mapToInt(Integer::intValue).toArray())));
+                    target.put(field, encoded);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index in " + luceneDir, e);
+        }
+    }
+
+    private static void collect(LeafReader reader, String field, Map<String, List<Integer>> out) throws IOException {
+        Terms terms = reader.terms(field);
+        if (terms == null) return;
+        NumericDocValues ordValues = reader.getNumericDocValues(LuceneIndexer.ORD);
+        int[] ord = new int[reader.maxDoc()];
+        for (int doc = ordValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ordValues.nextDoc()) {
+            ord[doc] = (int) ordValues.longValue();
+        }
+        TermsEnum te = terms.iterator();
+        PostingsEnum pe = null;
+        for (BytesRef term = te.next(); term != null; term = te.next()) {
+            List<Integer> ids = out.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>());
+            pe = te.postings(pe, PostingsEnum.NONE);
+            for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) ids.add(ord[doc]);
+        }
+    }
+
+    /** Splits terms into shards by their first two characters; returns [[first key, file hash], …]. */
+    private List<List<String>> shards(String prefix, Map<String, Map<String, String>> fields) {
+        // key → field → term → postings, keys in order
+        TreeMap<String, Map<String, Map<String, String>>> byKey = new TreeMap<>();
+        fields.forEach((field, terms) -> terms.forEach((term, postings) ->
+                byKey.computeIfAbsent(key(term), k -> new TreeMap<>())
+                        .computeIfAbsent(field, f -> new TreeMap<>()).put(term, postings)));
+        List<List<String>> out = new ArrayList<>();
+        Map<String, Map<String, String>> shard = new TreeMap<>();
+        String first = "";
+        int size = 0;
+        for (var entry : byKey.entrySet()) {
+            int entrySize = entry.getValue().values().stream()
+                    .flatMap(m -> m.entrySet().stream())
+                    .mapToInt(e -> e.getKey().length() + e.getValue().length() + 6).sum();
+            if (size > 0 && size + entrySize > SHARD_CHARS) {
+                out.add(List.of(first, hash(prefix, shard)));
+                shard = new TreeMap<>();
+                first = entry.getKey();
+                size = 0;
+            }
+            for (var field : entry.getValue().entrySet()) shardField(shard, field.getKey()).putAll(field.getValue());
+            size += entrySize;
+        }
+        if (size > 0 || out.isEmpty()) out.add(List.of(first, hash(prefix, shard)));
+        return out;
+    }
+
+    private static Map<String, String> shardField(Map<String, Map<String, String>> shard, String field) {
+        return shard.computeIfAbsent(field, f -> new TreeMap<>());
+    }
+
+    /** The shard key of a term: its first two UTF-16 units (the browser compares the same way). */
+    static String key(String term) {
+        return term.length() <= 2 ? term : term.substring(0, 2);
+    }
+
+    private Map<String, Object> analysis() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stopWords", new java.util.TreeSet<>(Analysis.STOP_WORDS));
+        m.put("numerals", Analysis.NUMERALS);
+        m.put("fold", new TreeMap<>(Analysis.FOLD));
+        return m;
+    }
+
+    private Map<String, Object> labels() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", java.util.Arrays.stream(Difficulty.values()).map(d -> List.of(d.slug(), d.label())).toList());
+        m.put("category", java.util.Arrays.stream(Category.values()).map(c -> List.of(c.slug(), c.label())).toList());
+        m.put("area", library.taxonomy().bodyAreas().entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+        return m;
+    }
+
+    /** Postings of every level (poses and sequences), category and body area (poses), in label order. */
+    private Map<String, Object> facets() {
+        List<List<Integer>> level = lists(Difficulty.values().length);
+        List<List<Integer>> category = lists(Category.values().length);
+        List<String> areaSlugs = List.copyOf(library.taxonomy().bodyAreas().keySet());
+        List<List<Integer>> area = lists(areaSlugs.size());
+        int id = 0;
+        for (Pose pose : library.poses().values()) {
+            level.get(pose.difficulty().ordinal()).add(id);
+            if (pose.category() != null) category.get(pose.category().ordinal()).add(id);
+            for (String a : pose.bodyAreas()) {
+                int i = areaSlugs.indexOf(a);
+                if (i >= 0) area.get(i).add(id);
+            }
+            id++;
+        }
+        for (Sequence sequence : library.sequences().values()) level.get(sequence.difficulty().ordinal()).add(id++);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", encode(level));
+        m.put("category", encode(category));
+        m.put("area", encode(area));
+        return m;
+    }
+
+    /** [slug, title, level index, minutes, step count] per sequence, in id order. */
+    private List<List<Object>> sequenceList() {
+        return library.sequences().values().stream()
+                .map(s -> List.<Object>of(s.slug(), s.title(), s.difficulty().ordinal(), s.minutes(), s.steps().size()))
+                .toList();
+    }
+
+    private static List<List<Integer>> lists(int n) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new ArrayList<>());
+        return out;
+    }
+
+    private static List<String> encode(List<List<Integer>> lists) {
+        return lists.stream().map(l -> Postings.encode(l.stream().mapToInt(Integer::intValue).toArray())).toList();
+    }
+
+    /** Writes a JSON file under its content hash; returns its hash. */
+    private String hash(String prefix, Object content) {
+        String name = write(prefix, content);
+        return name.substring(prefix.length() + 1, name.length() - ".json".length());
+    }
+
+    /** Writes {@code DIR/prefix.<hash>.json}; returns the name relative to DIR. */
+    private String write(String prefix, Object content) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(content);
+            String name = Fingerprint.name(prefix + ".json", Fingerprint.of(bytes));
+            tree.write(DIR + name, bytes);
+            return name;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the search index as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.yogaflow.generator.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+
+/**
+ * Writes the Lucene index of a site: one Lucene document per {@link SearchDocument}, with a
+ * field per {@link Ranking} group and the stored slug, kind and name that results print.
+ */
+public final class LuceneIndexer {
+
+    static final String SLUG = "slug";
+    static final String KIND = "kind";
+    static final String DISPLAY = "display";
+    /** The document id, for breaking ties in the same order as the browser. */
+    static final String ORD = "ord";
+
+    private LuceneIndexer() {}
+
+    public static void write(List<SearchDocument> docs, Path dir) {
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setUseCompoundFile(true)
+                .setRAMBufferSizeMB(64);
+        try (Directory directory = LuceneFiles.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+            for (SearchDocument doc : docs) writer.addDocument(document(doc));
+            writer.forceMerge(1);
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index in " + dir, e);
+        }
+    }
+
+    static Document document(SearchDocument doc) {
+        Document d = new Document();
+        d.add(new StringField(SLUG, doc.slug(), Field.Store.YES));
+        d.add(new StoredField(KIND, doc.kind().slug()));
+        d.add(new StoredField(DISPLAY, doc.name()));
+        d.add(new NumericDocValuesField(ORD, doc.id()));
+        for (Ranking.Group group : Ranking.groups()) {
+            if (group.whole()) {
+                for (String term : Ranking.wholeTerms(group, doc)) {
+                    d.add(new StringField(group.field(), term, Field.Store.NO));
+                }
+                continue;
+            }
+            for (String text : group.source().apply(doc)) {
+                if (text == null) continue;
+                d.add(new TextField(group.field(), text, Field.Store.NO));
+                if (!group.exactField().equals(group.field())) {
+                    d.add(new TextField(group.exactField(), text, Field.Store.NO));
+                }
+            }
+        }
+        return d;
+    }
+}

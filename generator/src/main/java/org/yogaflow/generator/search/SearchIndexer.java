@@ -1,0 +1,45 @@
+package org.yogaflow.generator.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.publish.OutputTree;
+import org.yogaflow.generator.render.Permalinks;
+
+/**
+ * The build's search stage: one list of {@link SearchDocument}s becomes the Lucene index (for
+ * {@code yogaflow search}, kept beside the site) and the browser index (published with it).
+ * The browser index is exported from the Lucene index, so both search the same terms.
+ */
+public final class SearchIndexer {
+
+    /** What templates need, plain name → URL ("index" → the browser index's manifest), and how many documents were indexed. */
+    public record Result(Map<String, String> assets, int documents) {}
+
+    private SearchIndexer() {}
+
+    /** Where the Lucene index of a site built into {@code out} lives: beside it, not inside (never published to the CDN). */
+    public static Path luceneDir(Path out) {
+        return out.resolveSibling(out.getFileName() + ".search");
+    }
+
+    /**
+     * Writes the browser index files (fingerprinted names) into {@code tree} and the Lucene index
+     * into {@code luceneDir} (an empty new folder; the caller swaps it into place after publishing).
+     */
+    public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir) {
+        List<SearchDocument> docs = SearchDocument.of(published);
+        try {
+            Files.createDirectories(luceneDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the search index folder " + luceneDir, e);
+        }
+        LuceneIndexer.write(docs, luceneDir);
+        String manifest = new BrowserIndexWriter(published, links, tree).write(docs, luceneDir);
+        return new Result(Map.of("index", manifest), docs.size());
+    }
+}
