@@ -27,7 +27,7 @@ public record Settings(
         int port,
         Path dataDir,
         String databaseUrl,
-        /** Null in development until the data folder's generated secret is read. */
+        // null in development until the data folder's generated secret is read
         byte[] jwtSecret,
         String jwtIssuer,
         String jwtAudience,
