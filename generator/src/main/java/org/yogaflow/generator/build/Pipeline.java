@@ -67,8 +67,8 @@ public final class Pipeline {
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
                     .render(published, tree, hashes, options.photos().quality()), r -> r.pages() + " pages");
-            images = stage("images", () -> ImageStage.run(rendered.photos(), tree,
-                    new RenditionCache(options.cache().resolve("renditions")), diagnostics, progress),
+            RenditionCache renditions = new RenditionCache(options.cache().resolve("renditions"));
+            images = stage("images", () -> ImageStage.run(rendered.photos(), tree, renditions, diagnostics, progress),
                     s -> s.encoded() + " encoded, " + s.cached() + " cached");
             if (diagnostics.hasErrors()) {
                 return report(diagnostics, library, 0, 0, false);
@@ -79,6 +79,7 @@ public final class Pipeline {
             }, n -> n + " files → " + options.out());
             done = true;
             hashes.save();
+            renditions.prune(); // renditions of deleted or changed photos, or of old settings
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
         } finally {
             if (!done) publisher.discard(staging);
