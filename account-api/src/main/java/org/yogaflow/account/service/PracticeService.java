@@ -19,6 +19,7 @@ import org.yogaflow.account.store.FavoriteRow;
 import org.yogaflow.account.store.PracticeStore;
 import org.yogaflow.account.store.SessionRow;
 import org.yogaflow.account.store.SessionWriter;
+import org.yogaflow.account.store.UnknownUserException;
 
 /**
  * Practice sessions, progress, favorites, achievements and the public popularity counts.
@@ -97,8 +98,8 @@ public final class PracticeService {
                 throw new ServiceException(Failure.BUSY, "The service is restarting; retry with the same Idempotency-Key.",
                         Map.of(), Duration.ofSeconds(1));
             }
-            if (e.getCause() instanceof org.jdbi.v3.core.statement.UnableToExecuteStatementException) {
-                // The user was deleted while the session waited in the queue (foreign key).
+            if (e.getCause() instanceof UnknownUserException) {
+                // The account was deleted while the session waited in the queue.
                 throw TokenService.unauthorized();
             }
             throw new IllegalStateException("saving a session failed", e.getCause());

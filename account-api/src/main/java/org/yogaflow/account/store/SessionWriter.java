@@ -121,7 +121,8 @@ public final class SessionWriter implements AutoCloseable {
                     p.done().complete(w);
                 } catch (SQLException e) {
                     rollback();
-                    p.done().completeExceptionally(e);
+                    boolean userGone = String.valueOf(e.getMessage()).contains("FOREIGN KEY");
+                    p.done().completeExceptionally(userGone ? new UnknownUserException(p.session().userId()) : e);
                 }
             }
             return;
