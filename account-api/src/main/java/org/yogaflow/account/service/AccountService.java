@@ -127,7 +127,8 @@ public final class AccountService {
         if (record.isPresent() && record.get().lockedUntil() != null && record.get().lockedUntil() > now) {
             throw locked(record.get().lockedUntil() - now);
         }
-        Optional<UserRow> user = emailProblem(email).isPresent() ? Optional.empty() : users.findByEmail(email);
+        boolean wellFormed = emailProblem(email).isEmpty();
+        Optional<UserRow> user = wellFormed ? users.findByEmail(email) : Optional.empty();
         boolean ok;
         if (user.isPresent()) {
             ok = hasher.verify(password, user.get().passwordHash());
@@ -136,7 +137,11 @@ public final class AccountService {
             ok = false;
         }
         if (!ok) {
-            failures.recordFailure(email, lockoutFailures, lockoutDuration.toMillis(), now);
+            // Addresses that cannot have an account are not counted: no lock to protect, and
+            // no table rows for arbitrary strings.
+            if (wellFormed) {
+                failures.recordFailure(email, lockoutFailures, lockoutDuration.toMillis(), now);
+            }
             throw new ServiceException(Failure.INVALID_CREDENTIALS, "The email or password is wrong.");
         }
         if (record.isPresent()) {
