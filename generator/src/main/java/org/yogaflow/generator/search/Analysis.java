@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -39,7 +38,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class Analysis {
 
-    /** Runs of letters (NFC or decomposed) with inner apostrophes, or runs of digits. */
+    /** Runs of letters (NFC or decomposed) with apostrophes, or runs of digits ({@link WordTokenizer}; search.js uses this pattern). */
     static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}'’]+|\\p{Nd}+");
 
     /** Letters NFD does not decompose, folded to ASCII. */
@@ -77,30 +76,56 @@ public final class Analysis {
     public static List<String> terms(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            String term = normalize(m.group());
+        char[] chars = text.toCharArray();
+        for (int start = WordTokenizer.next(chars, chars.length, 0); start >= 0;) {
+            int end = WordTokenizer.end(chars, chars.length, start);
+            String term = normalize(new String(chars, start, end - start));
             if (term != null) out.add(term);
+            start = WordTokenizer.next(chars, chars.length, end);
         }
         return out;
     }
 
     /** One token (a {@link #TOKEN} match) as a raw term, or null when it is dropped. */
     static String normalize(String token) {
+        // Texts repeat a small vocabulary, so each distinct token is normalized once per build.
+        String cached = CACHE.get(token);
+        if (cached != null) return cached == DROPPED ? null : cached;
+        String term = compute(token);
+        if (CACHE.size() < CACHE_LIMIT) CACHE.put(token, term == null ? DROPPED : term);
+        return term;
+    }
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 500_000;
+    private static final String DROPPED = new String("");
+
+    private static String compute(String token) {
         String t = token.toLowerCase(Locale.ROOT);
-        t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
-        StringBuilder folded = new StringBuilder(t.length());
-        t.codePoints().forEach(cp -> {
-            String s = new String(Character.toChars(cp));
-            folded.append(FOLD.getOrDefault(s, s));
-        });
-        t = folded.toString().replace('’', '\'');
-        if (t.endsWith("'s")) t = t.substring(0, t.length() - 2);
-        t = t.replace("'", "");
+        if (!isAscii(t)) {
+            t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
+            StringBuilder folded = new StringBuilder(t.length());
+            t.codePoints().forEach(cp -> {
+                String s = new String(Character.toChars(cp));
+                folded.append(FOLD.getOrDefault(s, s));
+            });
+            t = folded.toString().replace('’', '\'');
+        }
+        if (t.indexOf('\'') >= 0) {
+            if (t.endsWith("'s")) t = t.substring(0, t.length() - 2);
+            t = t.replace("'", "");
+        }
         if (t.isEmpty()) return null;
-        if (t.length() > 1 && t.matches("[0-9]+")) t = t.replaceFirst("^0+(?=.)", "");
+        if (t.length() > 1 && t.charAt(0) == '0' && t.matches("[0-9]+")) t = t.replaceFirst("^0+(?=.)", "");
         t = NUMERALS.getOrDefault(t, t);
         return STOP_WORDS.contains(t) ? null : t;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     /**
@@ -144,7 +169,7 @@ public final class Analysis {
         return new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new PatternTokenizer(TOKEN, 0);
+                Tokenizer source = new WordTokenizer();
                 TokenStream stream = new RawFilter(source);
                 if (field.endsWith(Ranking.STEM_SUFFIX)) stream = new PorterStemFilter(stream);
                 if (field.endsWith(Ranking.SANSKRIT_SUFFIX)) stream = new SanskritFilter(stream);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,14 +64,14 @@ final class BrowserIndexWriter {
     }
 
     /** Writes every file; returns the manifest's URL. */
-    String write(List<SearchDocument> docs, Path luceneDir) {
+    String write(Directory index) {
         Map<String, Map<String, String>> nameTerms = new TreeMap<>(); // field → term → postings
         Map<String, Map<String, String>> textTerms = new TreeMap<>();
         for (Ranking.Group group : Ranking.groups()) {
             var target = group.form() == Ranking.Form.STEM ? textTerms : nameTerms;
             target.put(group.field(), null);
         }
-        readTerms(luceneDir, nameTerms, textTerms);
+        readTerms(index, nameTerms, textTerms);
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
@@ -89,9 +88,9 @@ final class BrowserIndexWriter {
         return links.url(DIR + write("manifest", manifest));
     }
 
-    private static void readTerms(Path luceneDir, Map<String, Map<String, String>> nameTerms,
+    private static void readTerms(Directory index, Map<String, Map<String, String>> nameTerms,
             Map<String, Map<String, String>> textTerms) {
-        try (Directory directory = LuceneFiles.open(luceneDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+        try (DirectoryReader reader = DirectoryReader.open(index)) {
             for (var target : List.of(nameTerms, textTerms)) {
                 for (String field : new ArrayList<>(target.keySet())) {
                     Map<String, List<Integer>> postings = new TreeMap<>();
@@ -103,7 +102,7 @@ final class BrowserIndexWriter {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the search index in " + luceneDir, e);
+            throw new UncheckedIOException("cannot read the search index", e);
         }
     }
 

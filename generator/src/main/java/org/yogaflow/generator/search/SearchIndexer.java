@@ -2,10 +2,10 @@ package org.yogaflow.generator.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.store.Directory;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.render.Permalinks;
@@ -33,13 +33,12 @@ public final class SearchIndexer {
      */
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir) {
         List<SearchDocument> docs = SearchDocument.of(published);
-        try {
-            Files.createDirectories(luceneDir);
+        try (Directory index = LuceneIndexer.write(docs)) {
+            LuceneIndexer.copy(index, luceneDir);
+            String manifest = new BrowserIndexWriter(published, links, tree).write(index);
+            return new Result(Map.of("index", manifest), docs.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the search index folder " + luceneDir, e);
+            throw new UncheckedIOException(e); // closing an in-memory index does not fail
         }
-        LuceneIndexer.write(docs, luceneDir);
-        String manifest = new BrowserIndexWriter(published, links, tree).write(docs, luceneDir);
-        return new Result(Map.of("index", manifest), docs.size());
     }
 }
