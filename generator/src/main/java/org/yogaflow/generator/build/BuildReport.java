@@ -8,10 +8,11 @@ import org.yogaflow.generator.images.ImageStage;
 /**
  * What a build or validation did: the diagnostics it found, how long each stage took, and
  * what it produced. {@code published} is false when the build stopped before publishing;
- * {@code images} is null when the build stopped before the images stage.
+ * {@code images} is null when the build stopped before the images stage. {@code upToDate}: nothing
+ * changed since the last build, which did nothing; its warnings are in {@code replayedWarnings}.
  */
 public record BuildReport(Diagnostics diagnostics, List<StageTiming> timings, int poses, int sequences, int pages,
-        int photos, boolean published, ImageStage.Stats images) {
+        int photos, boolean published, ImageStage.Stats images, List<String> replayedWarnings, boolean upToDate) {
 
     public record StageTiming(String stage, Duration duration, String detail) {}
 

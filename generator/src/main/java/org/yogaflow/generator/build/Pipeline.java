@@ -1,15 +1,24 @@
 package org.yogaflow.generator.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.cache.FileHashes;
 import org.yogaflow.generator.cache.RenditionCache;
+import org.yogaflow.generator.cache.SiteManifest;
 import org.yogaflow.generator.content.ContentLoader;
 import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.diag.Diagnostic;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Severity;
 import org.yogaflow.generator.images.ImageStage;
@@ -48,9 +57,26 @@ public final class Pipeline {
         return report(diagnostics, library, 0, 0, false);
     }
 
+    /**
+     * Builds and publishes the site. When a previous build of the same generator, theme and
+     * options left a manifest in the cache folder, only what changed is rendered again, and a
+     * build where nothing changed does nothing at all.
+     */
     public BuildReport build() {
         Diagnostics diagnostics = new Diagnostics();
         Permalinks links = new Permalinks(options.baseUrl());
+        Path manifestFile = options.cache().resolve("site-manifest.tsv");
+        String key = BuildKey.of(options);
+        Map<String, String> stamps = BuildKey.stamps(options.content());
+        Optional<SiteManifest> manifest = SiteManifest.load(manifestFile).filter(m -> m.key().equals(key));
+        // The published files that are still as the last build left them (not edited by hand).
+        Map<String, OutputTree.Output> intact = manifest.map(this::intactOutputs).orElse(Map.of());
+        if (manifest.isPresent() && manifest.get().inputs().equals(stamps) && !intact.isEmpty()
+                && intact.size() == manifest.get().outputs().size()) {
+            // Nothing changed since the last build, and the published site is its output.
+            return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
+                    manifest.get().warnings(), true);
+        }
         Library library = loadAndValidate(diagnostics);
         if (diagnostics.fails(options.strict())) {
             return report(diagnostics, library, 0, 0, false);
@@ -58,32 +84,72 @@ public final class Pipeline {
         Library published = library.published(options.drafts());
 
         Publisher publisher = new Publisher(options.out());
-        Path staging = publisher.createStaging();
+        // With a manifest of the same key, start from the published site and replace only what
+        // changed; otherwise render everything into an empty folder.
+        boolean incremental = !intact.isEmpty();
+        Path staging = incremental
+                ? stage("reuse", () -> {
+                    Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta());
+                    // Files changed by hand since are not reused: they are made again.
+                    manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
+                            .forEach(p -> Publisher.delete(s, p));
+                    return s;
+                }, p -> intact.size() + " files of the published site")
+                : publisher.createStaging();
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         boolean done = false;
         try {
-            OutputTree tree = new OutputTree(staging);
+            OutputTree tree = new OutputTree(staging, intact);
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, hashes, options.photos().quality()), r -> r.pages() + " pages");
+                    .render(published, tree, hashes, options.photos().quality()),
+                    r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
+                            + (r.pages() - r.rendered()) + " unchanged)" : ""));
             RenditionCache renditions = new RenditionCache(options.cache().resolve("renditions"));
             images = stage("images", () -> ImageStage.run(rendered.photos(), tree, renditions, diagnostics, progress),
                     s -> s.encoded() + " encoded, " + s.cached() + " cached");
             if (diagnostics.hasErrors()) {
                 return report(diagnostics, library, 0, 0, false);
             }
+            Set<String> removed = tree.leftovers();
+            removed.forEach(path -> Publisher.delete(staging, path));
+            Map<String, OutputTree.Output> outputs = tree.outputs();
+            SiteManifest.delete(manifestFile); // from here until it is saved again, the next build is a full one
             stage("publish", () -> {
                 publisher.publish(staging);
                 return tree.fileCount();
             }, n -> n + " files → " + options.out());
             done = true;
+            // What differs between the new site and the one kept beside it: every file written
+            // (kept files are shared), and every file removed. Unknown after a full build.
+            Set<String> delta = null;
+            if (incremental) {
+                delta = new HashSet<>(removed);
+                delta.addAll(tree.rewritten());
+            }
+            List<String> warnings = diagnostics.sorted().stream().map(Diagnostic::format).toList();
+            new SiteManifest(key, stamps, outputs, delta, warnings).save(manifestFile);
             hashes.save();
             renditions.prune(); // renditions of deleted or changed photos, or of old settings
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
         } finally {
             if (!done) publisher.discard(staging);
         }
+    }
+
+    /** The manifest's outputs that the output folder still holds as the last build left them (same size). */
+    private Map<String, OutputTree.Output> intactOutputs(SiteManifest manifest) {
+        Map<String, OutputTree.Output> intact = new HashMap<>();
+        Path out = options.out();
+        manifest.outputs().forEach((path, output) -> {
+            try {
+                if (Files.size(out.resolve(path)) == output.size()) intact.put(path, output);
+            } catch (IOException e) {
+                // missing: not reused
+            }
+        });
+        return intact;
     }
 
     private Library loadAndValidate(Diagnostics diagnostics) {
@@ -106,6 +172,6 @@ public final class Pipeline {
     private BuildReport report(Diagnostics diagnostics, Library library, int pages, int photos, boolean published) {
         Library shown = library.published(options.drafts());
         return new BuildReport(diagnostics, List.copyOf(timings), shown.poses().size(), shown.sequences().size(),
-                pages, photos, published, images);
+                pages, photos, published, images, List.of(), false);
     }
 }

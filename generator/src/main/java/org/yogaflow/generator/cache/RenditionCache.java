@@ -60,6 +60,11 @@ public final class RenditionCache {
         return Optional.empty();
     }
 
+    /** Marks an entry as still in use (its rendition is in the site already), so that {@link #prune} keeps it. */
+    public void retain(String key) {
+        used.add(key);
+    }
+
     public void put(String key, byte[] bytes) {
         used.add(key);
         String name = name(key, bytes);

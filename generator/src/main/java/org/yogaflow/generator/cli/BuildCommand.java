@@ -76,6 +76,11 @@ final class BuildCommand implements Callable<Integer> {
                 cache != null ? cache : BuildOptions.defaultCache(content.content),
                 new PhotoSettings((long) (maxPhotoMb * 1_000_000), PhotoSettings.DEFAULT.maxPixels(), photoQuality));
         BuildReport report = new Pipeline(options, new ConsoleProgress(err, ConsoleProgress.isInteractive())).build();
+        if (report.upToDate()) {
+            report.replayedWarnings().forEach(err::println);
+            stdout.println("nothing changed since the last build: " + this.out + " is up to date");
+            return ExitCodes.OK;
+        }
         Reporter.diagnostics(report.diagnostics(), err);
         Reporter.timings(report, stdout);
         if (report.images() != null) stdout.println(report.images().summary());

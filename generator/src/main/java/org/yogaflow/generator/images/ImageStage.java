@@ -1,10 +1,11 @@
 package org.yogaflow.generator.images;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.yogaflow.generator.build.Parallel;
 import org.yogaflow.generator.build.Progress;
@@ -35,33 +36,44 @@ public final class ImageStage {
         long start = System.nanoTime();
         AtomicInteger encoded = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();
-        progress.start("photos", plans.size());
+        // First what the site or the cache already has; then, with a progress bar, the encoding.
+        Map<PhotoPlan, List<Rendition>> missing = new ConcurrentHashMap<>();
         Parallel.map(plans, plan -> {
-            List<Rendition> missing = new ArrayList<>();
             for (Rendition r : plan.photo().renditions()) {
+                // The name carries the rendition's key: the same name is the same image.
+                if (tree.keep(r.sitePath(), "=" + r.sitePath())) {
+                    cache.retain(plan.key(r.width()));
+                    cached.incrementAndGet();
+                    continue;
+                }
                 var bytes = cache.get(plan.key(r.width()));
                 if (bytes.isPresent()) {
                     tree.write(r.sitePath(), bytes.get());
                     cached.incrementAndGet();
                 } else {
-                    missing.add(r);
+                    missing.computeIfAbsent(plan, p -> new CopyOnWriteArrayList<>()).add(r);
                 }
             }
-            if (!missing.isEmpty()) {
-                try {
-                    ImageInfo.Size header = ImageInfo.size(plan.source()).orElseThrow(() -> new IOException("unreadable header"));
-                    Map<Integer, byte[]> made = RenditionEncoder.encode(plan.source(),
-                            (long) header.width() * header.height(), missing.stream().map(Rendition::width).toList(), plan.quality());
-                    for (Rendition r : missing) {
-                        byte[] bytes = made.get(r.width());
-                        cache.put(plan.key(r.width()), bytes);
-                        tree.write(r.sitePath(), bytes);
-                        encoded.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    diagnostics.error(plan.at(), "photo '" + plan.source().getFileName() + "' cannot be decoded: "
-                            + e.getMessage(), "open it in an image editor and export it again as JPEG or PNG");
+            return plan;
+        });
+        List<PhotoPlan> toEncode = plans.stream().filter(missing::containsKey).toList();
+        progress.start("photos", toEncode.size());
+        Parallel.map(toEncode, plan -> {
+            List<Rendition> renditions = missing.get(plan);
+            try {
+                ImageInfo.Size header = ImageInfo.size(plan.source()).orElseThrow(() -> new IOException("unreadable header"));
+                Map<Integer, byte[]> made = RenditionEncoder.encode(plan.source(),
+                        (long) header.width() * header.height(), renditions.stream().map(Rendition::width).toList(),
+                        plan.quality());
+                for (Rendition r : renditions) {
+                    byte[] bytes = made.get(r.width());
+                    cache.put(plan.key(r.width()), bytes);
+                    tree.write(r.sitePath(), bytes);
+                    encoded.incrementAndGet();
                 }
+            } catch (IOException e) {
+                diagnostics.error(plan.at(), "photo '" + plan.source().getFileName() + "' cannot be decoded: "
+                        + e.getMessage(), "open it in an image editor and export it again as JPEG or PNG");
             }
             progress.advance();
             return plan;

@@ -1,30 +1,75 @@
 package org.yogaflow.generator.publish;
 
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The staging folder a build writes into. Paths are site paths with forward slashes; writing
  * the same path twice is a bug in the generator and fails loudly. Thread-safe.
+ *
+ * <p>An incremental build starts from a staging folder that already holds the previous site
+ * (as hard links shared with the published one, see {@link Publisher}). Such a tree
+ * {@linkplain #keep keeps} a file whose inputs did not change, and replaces the others by
+ * deleting before writing, so that a shared file is never written through.
  */
 public final class OutputTree {
 
-    private final Path root;
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /** An output kept from the previous build, or written by this one: its signature and size. */
+    public record Output(String signature, long size) {}
 
+    private final Path root;
+    private final Map<String, Output> previous;
+    private final boolean reused;
+    private final Map<String, Output> outputs = new ConcurrentHashMap<>();
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final Set<String> kept = ConcurrentHashMap.newKeySet();
+
+    /** An empty staging folder. */
     public OutputTree(Path root) {
+        this(root, Map.of());
+    }
+
+    /**
+     * @param previous the outputs that {@code root} already holds, from the previous build
+     */
+    public OutputTree(Path root, Map<String, Output> previous) {
         this.root = root;
+        this.previous = previous;
+        this.reused = !previous.isEmpty();
     }
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Keeps {@code sitePath} from the previous build when it was made from the same inputs
+     * ({@code signature}), and records the signature for the next build. False means the
+     * caller must write it.
+     */
+    public boolean keep(String sitePath, String signature) {
+        Output before = previous.get(sitePath);
+        if (before == null || !before.signature().equals(signature)) {
+            outputs.put(sitePath, new Output(signature, -1));
+            return false;
+        }
+        claim(sitePath);
+        kept.add(sitePath);
+        outputs.put(sitePath, before);
+        return true;
     }
 
     public void write(String sitePath, String text) {
@@ -34,6 +79,7 @@ public final class OutputTree {
     public void write(String sitePath, byte[] bytes) {
         try {
             Files.write(prepare(sitePath), bytes);
+            record(sitePath, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + sitePath, e);
         }
@@ -47,34 +93,96 @@ public final class OutputTree {
 
     /** Streams a text file (a rendered page) straight to disk, without building it in memory first. */
     public void write(String sitePath, TextWriter content) {
-        try (Writer out = Files.newBufferedWriter(prepare(sitePath), StandardCharsets.UTF_8)) {
-            content.writeTo(out);
+        CountingStream counted;
+        try (CountingStream file = new CountingStream(Files.newOutputStream(prepare(sitePath)));
+                Writer writer = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
+            counted = file;
+            content.writeTo(writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + sitePath, e);
         }
+        record(sitePath, counted.count);
     }
 
     public void copy(Path source, String sitePath) {
         try {
-            Files.copy(source, prepare(sitePath), StandardCopyOption.REPLACE_EXISTING);
+            Path target = prepare(sitePath);
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            record(sitePath, Files.size(target));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + sitePath, e);
         }
+    }
+
+    /** The outputs this build wrote (rather than kept from the previous build). */
+    public Set<String> rewritten() {
+        Set<String> paths = new TreeSet<>(written);
+        paths.removeAll(kept);
+        return paths;
     }
 
     public int fileCount() {
         return written.size();
     }
 
-    private Path prepare(String sitePath) throws IOException {
+    /** Every output of this build, kept or written, with its signature and size. */
+    public Map<String, Output> outputs() {
+        return Map.copyOf(outputs);
+    }
+
+    /** The previous build's outputs this build did not produce: pages of deleted poses and the like. */
+    public Set<String> leftovers() {
+        Set<String> gone = new TreeSet<>(previous.keySet());
+        gone.removeAll(written);
+        return gone;
+    }
+
+    private static final class CountingStream extends FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+    }
+
+    private void record(String sitePath, long size) {
+        Output known = outputs.get(sitePath);
+        // Outputs without a signature (assets, photos, robots.txt) are named or made so that
+        // their path and size say enough: the signature is the path itself.
+        outputs.put(sitePath, new Output(known == null ? "=" + sitePath : known.signature(), size));
+    }
+
+    private void claim(String sitePath) {
         if (!written.add(sitePath)) {
             throw new IllegalStateException("two outputs want the same file: " + sitePath);
         }
+    }
+
+    private Path prepare(String sitePath) throws IOException {
+        claim(sitePath);
         Path target = root.resolve(sitePath).normalize();
         if (!target.startsWith(root)) {
             throw new IllegalArgumentException("output path escapes the site: " + sitePath);
         }
-        Files.createDirectories(target.getParent());
+        if (reused) {
+            // Never write through a hard link shared with the published site: replace the file.
+            Files.createDirectories(target.getParent());
+            Files.deleteIfExists(target);
+        } else {
+            Files.createDirectories(target.getParent());
+        }
         return target;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 
 /**
  * Publishes a finished staging folder in place of the output folder. Staging is a sibling of the
@@ -25,10 +26,16 @@ public final class Publisher {
 
     /** A fresh, empty staging folder beside the output. */
     public Path createStaging() {
+        return createStaging(true);
+    }
+
+    /** @param dropPrevious delete the kept previous site too (a full build will not use it) */
+    private Path createStaging(boolean dropPrevious) {
         try {
             Path parent = out.getParent();
             Files.createDirectories(parent);
             recoverInterruptedSwap();
+            if (dropPrevious) deleteTree(aside());
             // Staging folders left by a killed build are garbage; builds into one output do not overlap.
             try (var leftovers = Files.list(parent)) {
                 leftovers.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".staging-"))
@@ -40,9 +47,79 @@ public final class Publisher {
         }
     }
 
+    /**
+     * A staging folder that already holds the published site, for an incremental build to
+     * update: the kept previous site brought up to date by relinking the files that differ
+     * ({@code delta}), or, without one, a fresh folder of hard links to every published file.
+     * Files are shared with the published site, so the build must replace, never rewrite, them
+     * ({@link OutputTree} does).
+     *
+     * @param published the published site's files
+     * @param delta     the files that differ between the kept previous site and the published
+     *                  one, or null when unknown
+     */
+    public Path stageFromPublished(Set<String> published, Set<String> delta) {
+        Path previous = aside();
+        try {
+            if (delta != null && Files.isDirectory(previous)) {
+                Path staging = createStaging(false);
+                Files.delete(staging);
+                Files.move(previous, staging, StandardCopyOption.ATOMIC_MOVE);
+                for (String path : delta) {
+                    Path target = staging.resolve(path);
+                    Files.deleteIfExists(target);
+                    if (published.contains(path)) {
+                        Files.createDirectories(target.getParent());
+                        Files.createLink(target, out.resolve(path));
+                    } else {
+                        deleteEmptyParents(staging, target);
+                    }
+                }
+                return staging;
+            }
+            Path staging = createStaging(true);
+            for (String path : published) {
+                Path target = staging.resolve(path);
+                Files.createDirectories(target.getParent());
+                Files.createLink(target, out.resolve(path));
+            }
+            return staging;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a staging folder from " + out, e);
+        }
+    }
+
+    /** Deletes a file of a staging folder that the new site no longer has, and folders left empty. */
+    public static void delete(Path staging, String path) {
+        Path target = staging.resolve(path);
+        try {
+            Files.deleteIfExists(target);
+            deleteEmptyParents(staging, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target, e);
+        }
+    }
+
+    private static void deleteEmptyParents(Path root, Path file) throws IOException {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue;
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /**
+     * Swaps the finished staging folder in. The replaced site is kept beside the output (as
+     * {@code .<out>.previous}): the next incremental build starts from it, relinking only the
+     * files that changed, instead of linking or rendering every page again.
+     */
     public void publish(Path staging) {
         Path previous = aside();
         try {
+            deleteTree(previous);
             if (Files.exists(out)) {
                 Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -50,7 +127,6 @@ public final class Publisher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the new site into " + out, e);
         }
-        deleteTree(previous);
     }
 
     public void discard(Path staging) {
@@ -64,12 +140,8 @@ public final class Publisher {
     /** If a build died between moving the old site aside and moving the new one in, restore the old. */
     private void recoverInterruptedSwap() throws IOException {
         Path previous = aside();
-        if (Files.exists(previous)) {
-            if (Files.exists(out)) {
-                deleteTree(previous);
-            } else {
-                Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE);
-            }
+        if (Files.exists(previous) && !Files.exists(out)) {
+            Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

@@ -33,7 +33,7 @@ public final class Assets {
                 String name = assetDir.relativize(file).toString().replace('\\', '/');
                 byte[] bytes = Files.readAllBytes(file);
                 String sitePath = Fingerprint.name("assets/" + name, Fingerprint.of(bytes));
-                tree.write(sitePath, bytes);
+                if (!tree.keep(sitePath, "=" + sitePath)) tree.write(sitePath, bytes);
                 urls.put(name, links.url(sitePath));
             }
         } catch (IOException e) {

@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.build.Parallel;
 import org.yogaflow.generator.cache.FileHashes;
@@ -34,8 +38,8 @@ import org.yogaflow.generator.render.views.StepView;
  */
 public final class SiteRenderer {
 
-    /** What rendering produced, for the later stages and the build summary. */
-    public record Result(int pages, List<PhotoPlan> photos) {}
+    /** What rendering produced, for the later stages and the build summary: pages in all, and rendered anew. */
+    public record Result(int pages, int rendered, List<PhotoPlan> photos) {}
 
     /** How many cards at the top of the library load their image eagerly. */
     private static final int EAGER_CARDS = 6;
@@ -44,6 +48,7 @@ public final class SiteRenderer {
     private final Permalinks links;
     private final SiteInfo site;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final AtomicInteger rendered = new AtomicInteger();
 
     public SiteRenderer(Path themeDir, Permalinks links, SiteInfo site) {
         this.themeDir = themeDir;
@@ -52,6 +57,7 @@ public final class SiteRenderer {
     }
 
     public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality) {
+        rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
 
@@ -64,85 +70,113 @@ public final class SiteRenderer {
             PhotoPlan photo = photos.get(pose.slug());
             cards.put(pose.slug(), card(pose, photo == null ? null : photo.photo()));
         }
-        // Each card is rendered once and its HTML reused wherever it appears (library, related
-        // poses): far cheaper than evaluating the card template thousands of times.
+        // Each card is rendered once, when first needed, and its HTML reused wherever it appears
+        // (library, related poses): far cheaper than evaluating the card template thousands of times.
+        Map<String, String> cardHtml = new ConcurrentHashMap<>();
+        Function<PoseCard, String> lazyCard = card -> cardHtml.computeIfAbsent(card.slug(),
+                slug -> cardHtml(templates, assets, card, false));
         List<PoseCard> allCards = List.copyOf(cards.values());
-        Map<String, String> cardHtml = new HashMap<>();
-        List<String> lazyHtml = Parallel.map(allCards, card -> cardHtml(templates, assets, card, false));
-        for (int i = 0; i < allCards.size(); i++) cardHtml.put(allCards.get(i).slug(), lazyHtml.get(i));
-        // Only the first cards of the library, visible without scrolling, load their image at once.
-        List<String> libraryHtml = new ArrayList<>(lazyHtml);
-        for (int i = 0; i < Math.min(EAGER_CARDS, allCards.size()); i++) {
-            libraryHtml.set(i, cardHtml(templates, assets, allCards.get(i), true));
-        }
 
         Map<String, SequenceLink> sequenceLinks = new TreeMap<>();
         for (Sequence sequence : library.sequences().values()) {
             sequenceLinks.put(sequence.slug(), link(sequence));
         }
         Map<String, List<SequenceLink>> usedBy = usedBy(library, sequenceLinks);
+        List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
+
+        // Every output is made from known inputs; its signature (a hash of them) tells whether
+        // the previous build's file can be kept. The theme, options and generator are part of
+        // the build's key: when they change, nothing is kept.
+        String cardsSignature = Signature.of(allCards);
+        String sequencesSignature = Signature.of(allSequences);
 
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
         List<Supplier<Integer>> pages = new ArrayList<>();
         // The few large outputs (library, catalog, sitemap) go first: at the end of the list they
         // would leave one core idle while the other finishes them.
-        List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
-        pages.add(() -> page(templates, tree, common, "home", "",
+        pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature),
                 site.title(), site.tagline(), "home",
-                Map.of("poseCount", allCards.size(), "sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "library", "poses/",
+                () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
+        pages.add(() -> page(templates, tree, common, "library", "poses/", cardsSignature,
                 "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
-                Map.of("cardsHtml", libraryHtml)));
-        pages.add(() -> page(templates, tree, common, "sequences", "sequences/",
+                () -> {
+                    List<String> libraryHtml = new ArrayList<>(allCards.size());
+                    for (int i = 0; i < allCards.size(); i++) {
+                        // Only the first cards, visible without scrolling, load their image at once.
+                        libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
+                                : lazyCard.apply(allCards.get(i)));
+                    }
+                    return Map.of("cardsHtml", libraryHtml);
+                }));
+        pages.add(() -> page(templates, tree, common, "sequences", "sequences/", sequencesSignature,
                 "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
-                Map.of("sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "404", "404.html",
-                "Page not found", "This page does not exist.", "", Map.of()));
+                () -> Map.of("sequences", allSequences)));
+        pages.add(() -> page(templates, tree, common, "404", "404.html", "404",
+                "Page not found", "This page does not exist.", "", Map::of));
 
         // The sitemap and the catalog are not pages (they count 0) but run alongside them.
         pages.add(() -> {
-            SitemapWriter.write(library, links, tree);
+            if (!tree.keep("sitemap.xml", Signature.of(library.poses().keySet(), library.sequences().keySet()))) {
+                SitemapWriter.write(library, links, tree);
+            }
             return 0;
         });
         pages.add(() -> {
-            CatalogWriter.write(library, links, cards, tree);
+            String signature = Signature.of(library.poseList().stream().map(Signature::content).toList(),
+                    cardsSignature, library.sequences().values().stream().map(Signature::content).toList());
+            if (!tree.keep("api/catalog.json", signature)) {
+                CatalogWriter.write(library, links, cards, tree);
+            }
             return 0;
         });
         for (Pose pose : library.poses().values()) {
             pages.add(() -> {
-                PoseView view = poseView(library, pose, cards, cardHtml, usedBy);
+                List<PoseCard> related = pose.related().stream().filter(slug -> !slug.equals(pose.slug()))
+                        .map(cards::get).filter(Objects::nonNull).toList();
+                List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
+                List<SequenceLink> sequences = usedBy.getOrDefault(pose.slug(), List.of());
+                String signature = Signature.of(Signature.content(pose), cards.get(pose.slug()), related, areas, sequences);
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
-                        + " pose for " + String.join(", ", view.bodyAreas()).toLowerCase(Locale.ROOT) + ".";
-                page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
-                        pose.name(), description, "poses", Map.of("view", view));
-                return 1;
+                        + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".";
+                return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()), signature,
+                        pose.name(), description, "poses", () -> Map.of("view",
+                                poseView(pose, cards.get(pose.slug()), areas, sequences, related.stream().map(lazyCard).toList())));
             });
         }
         for (Sequence sequence : library.sequences().values()) {
             pages.add(() -> {
-                SequenceView view = sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()));
+                List<Object> poses = sequence.steps().stream().map(Step::pose).distinct()
+                        .map(slug -> library.poses().containsKey(slug)
+                                ? Signature.content(library.poses().get(slug)) + cards.get(slug) : slug)
+                        .map(Object.class::cast).toList();
+                String signature = Signature.of(Signature.content(sequence), sequenceLinks.get(sequence.slug()), poses);
                 String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
                         + sequence.difficulty().slug() + " yoga sequence.";
-                page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
-                        sequence.title(), description, "sequences", Map.of("view", view));
-                return 1;
+                return page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()), signature,
+                        sequence.title(), description, "sequences",
+                        () -> Map.of("view", sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()))));
             });
         }
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
         tree.write("_headers", Headers.file());
-        return new Result(count, List.copyOf(photos.values()));
+        return new Result(count, rendered.get(), List.copyOf(photos.values()));
     }
 
+    /** Renders a page unless the previous build's copy was made from the same inputs; returns 1 (one page). */
     private int page(Templates templates, OutputTree tree, Map<String, Object> common, String template,
-            String sitePath, String title, String description, String section, Map<String, Object> data) {
+            String sitePath, String signature, String title, String description, String section,
+            Supplier<Map<String, Object>> data) {
+        String file = Permalinks.file(sitePath);
+        if (tree.keep(file, Signature.of(signature, title, description))) return 1;
         Map<String, Object> context = new HashMap<>(common);
-        context.putAll(data);
+        context.putAll(data.get());
         String canonical = sitePath.equals("404.html") ? null : links.absolute(sitePath);
         context.put("page", new Page(title, description, sitePath, canonical, section));
-        tree.write(Permalinks.file(sitePath), out -> templates.render(template, context, out));
+        tree.write(file, out -> templates.render(template, context, out));
+        rendered.incrementAndGet();
         return 1;
     }
 
@@ -171,15 +205,11 @@ public final class SiteRenderer {
         return templates.render("card", Map.of("card", card, "assets", assets, "eager", eager));
     }
 
-    private PoseView poseView(Library library, Pose pose, Map<String, PoseCard> cards, Map<String, String> cardHtml,
-            Map<String, List<SequenceLink>> usedBy) {
-        PoseCard card = cards.get(pose.slug());
-        List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
-        List<String> related = pose.related().stream()
-                .filter(slug -> !slug.equals(pose.slug()) && cardHtml.containsKey(slug)).map(cardHtml::get).toList();
+    private PoseView poseView(Pose pose, PoseCard card, List<String> areas, List<SequenceLink> usedBy,
+            List<String> related) {
         return new PoseView(pose, card, markdown.render(pose.instructions(), 3), areas,
                 pose.category() == null ? null : pose.category().label(), card.photo(),
-                usedBy.getOrDefault(pose.slug(), List.of()), related);
+                usedBy, related);
     }
 
     private SequenceView sequenceView(Library library, Sequence sequence, Map<String, PoseCard> cards,

@@ -155,6 +155,9 @@ class PhotoBuildTest {
                 .replaceFirst("\nrelated:", "\nphoto: other.jpg\nphoto_alt: A figure on one leg\nrelated:"));
 
         assertEquals(List.of(2, 6, 6, 0), List.of(summaryOf(build())));
+        assertTrue(build().out().contains("is up to date")); // nothing changed: nothing done
+        // Without the published site, every rendition comes from the cache.
+        deleteTree(out);
         assertEquals(List.of(2, 6, 0, 6), List.of(summaryOf(build())));
 
         Files.write(content.resolve("photos/other.jpg"), jpeg(1300, 900, 0));
@@ -201,6 +204,7 @@ class PhotoBuildTest {
         byte[] bytes = Files.readAllBytes(entry);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(entry, bytes);
+        deleteTree(out); // so that the renditions come from the cache, not from the published site
 
         TestSites.Run run = build();
         assertEquals(List.of(1, 3, 1, 2), List.of(summaryOf(run)));
@@ -249,6 +253,12 @@ class PhotoBuildTest {
         assertEquals(ExitCodes.OK, run.code(), run.err());
         int[] s = summary(run);
         return new Integer[] {s[0], s[1], s[2], s[3]};
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static long count(Path dir) throws IOException {

@@ -1,0 +1,95 @@
+package org.yogaflow.generator.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What a build's output depends on besides the content: the generator itself, every file of
+ * the theme and every option. Outputs of a build with another key are never reused. Also
+ * stamps the content files (size and modification time), to notice when nothing changed
+ * without reading them.
+ */
+final class BuildKey {
+
+    private BuildKey() {}
+
+    static String of(BuildOptions options) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, "generator", generatorStamp());
+            update(digest, "options", options.content().toAbsolutePath().normalize(), options.baseUrl(), options.drafts(),
+                    options.strict(), options.photos());
+            Path theme = options.theme().toAbsolutePath().normalize();
+            for (Map.Entry<String, Path> file : files(theme).entrySet()) {
+                update(digest, "theme", file.getKey());
+                digest.update(Files.readAllBytes(file.getValue()));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the theme in " + options.theme(), e);
+        }
+    }
+
+    /** Content file → "size:modified", for every file below the content folder. */
+    static Map<String, String> stamps(Path content) {
+        Map<String, String> stamps = new TreeMap<>();
+        try {
+            for (Map.Entry<String, Path> file : files(content).entrySet()) {
+                BasicFileAttributes a = Files.readAttributes(file.getValue(), BasicFileAttributes.class);
+                stamps.put(file.getKey(), a.size() + ":" + a.lastModifiedTime().toMillis());
+            }
+        } catch (IOException e) {
+            return Map.of(); // matches no manifest: a full build reports the problem properly
+        }
+        return stamps;
+    }
+
+    /** The running generator: its jar's size and time, or the newest class file when run from classes. */
+    private static String generatorStamp() {
+        try {
+            Path code = Path.of(BuildKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) {
+                return code + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+            }
+            long newest = 0;
+            for (Path file : files(code).values()) {
+                newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+            }
+            return code + ":" + newest;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown:" + System.nanoTime(); // never matches: always a full build
+        }
+    }
+
+    private static Map<String, Path> files(Path root) throws IOException {
+        Map<String, Path> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) return files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString().replace('\\', '/'), p);
+            }
+        }
+        return files;
+    }
+
+    private static void update(MessageDigest digest, Object... parts) {
+        for (Object part : List.of(parts)) {
+            digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+    }
+}

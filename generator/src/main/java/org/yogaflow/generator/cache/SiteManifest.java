@@ -1,0 +1,114 @@
+package org.yogaflow.generator.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.yogaflow.generator.publish.OutputTree.Output;
+
+/**
+ * What the published site was made from, kept in the cache folder for the next build: the
+ * build's key (generator, theme, options), a stamp of every content file, every output with
+ * the signature of its inputs, which outputs differ from the site before it (see
+ * {@code Publisher}), and the warnings to show again when nothing changed. A missing, damaged
+ * or foreign manifest simply means a full build.
+ *
+ * @param delta the outputs that differ between the published site and the one before it
+ *              (kept beside it for the next incremental build); null when unknown
+ */
+public record SiteManifest(String key, Map<String, String> inputs, Map<String, Output> outputs, Set<String> delta,
+        List<String> warnings) {
+
+    private static final String HEADER = "yogaflow-site-manifest\t1";
+
+    public static Optional<SiteManifest> load(Path file) {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(HEADER) || !lines.get(lines.size() - 1).equals("end")) {
+                return Optional.empty();
+            }
+            String key = null;
+            Map<String, String> inputs = new HashMap<>();
+            Map<String, Output> outputs = new HashMap<>();
+            Set<String> delta = new HashSet<>();
+            boolean deltaKnown = true;
+            List<String> warnings = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size() - 1)) {
+                String[] f = line.split("\t", -1);
+                switch (f[0]) {
+                    case "key" -> key = f[1];
+                    case "in" -> inputs.put(f[1], f[2]);
+                    case "out" -> outputs.put(f[1], new Output(f[2], Long.parseLong(f[3])));
+                    case "delta" -> delta.add(f[1]);
+                    case "delta-unknown" -> deltaKnown = false;
+                    case "warn" -> warnings.add(f[1].replace("\\n", "\n").replace("\\\\", "\\"));
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return key == null ? Optional.empty()
+                    : Optional.of(new SiteManifest(key, inputs, outputs, deltaKnown ? delta : null, warnings));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the manifest atomically; on failure the next build is a full one, nothing worse. */
+    public void save(Path file) {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        text.append("key\t").append(key).append('\n');
+        for (var e : new TreeMap<>(inputs).entrySet()) {
+            if (!clean(e.getKey())) return;
+            text.append("in\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+        }
+        for (var e : new TreeMap<>(outputs).entrySet()) {
+            if (!clean(e.getKey())) return;
+            text.append("out\t").append(e.getKey()).append('\t').append(e.getValue().signature()).append('\t')
+                    .append(e.getValue().size()).append('\n');
+        }
+        if (delta == null) {
+            text.append("delta-unknown\n");
+        } else {
+            delta.stream().sorted().forEach(p -> text.append("delta\t").append(p).append('\n'));
+        }
+        for (String w : warnings) {
+            text.append("warn\t").append(w.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " ")).append('\n');
+        }
+        text.append("end\n");
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".manifest", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file); // a stale manifest must not survive a failed save
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // an unreadable manifest is as good as none
+        }
+    }
+
+    private static boolean clean(String path) {
+        return path.indexOf('\t') < 0 && path.indexOf('\n') < 0;
+    }
+}

@@ -1,0 +1,175 @@
+package org.yogaflow.generator.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yogaflow.generator.TestSites;
+import org.yogaflow.generator.cli.ExitCodes;
+
+/**
+ * Incremental builds must publish exactly what a full build from scratch publishes, while
+ * rendering only what changed, and a build where nothing changed must touch nothing.
+ */
+class IncrementalBuildTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path content;
+    private Path out;
+    private Path theme;
+
+    private void setUp() {
+        content = TestSites.copySite("valid", tmp);
+        out = tmp.resolve("public");
+        theme = tmp.resolve("theme");
+        TestSites.copyTree(TestSites.THEME, theme); // a private copy: edits to the real theme must not matter
+    }
+
+    private TestSites.Run build() {
+        return TestSites.cli("build", "--content", content.toString(), "--out", out.toString(), "--theme",
+                theme.toString(), "--cache", tmp.resolve("cache").toString(), "-v");
+    }
+
+    /** A full build of the same content into a fresh folder, with an empty cache. */
+    private Map<String, String> fromScratch() throws IOException {
+        Path scratch = Files.createTempDirectory(tmp, "scratch");
+        TestSites.Run run = TestSites.cli("build", "--content", content.toString(), "--out",
+                scratch.resolve("public").toString(), "--theme", theme.toString(), "--cache",
+                scratch.resolve("cache").toString());
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        return snapshot(scratch.resolve("public"));
+    }
+
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : TestSites.files(root)) {
+            files.put(file, Files.readString(root.resolve(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return files;
+    }
+
+    private void edit(String file, UnaryOperator<String> change) throws IOException {
+        Path path = content.resolve(file);
+        Files.writeString(path, change.apply(Files.readString(path)));
+    }
+
+    private static String rendered(TestSites.Run run) {
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        return run.out().lines().filter(l -> l.contains("render ")).findFirst().orElse("");
+    }
+
+    @Test
+    void aBuildWhereNothingChangedTouchesNothing() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, build().code());
+        Map<String, Object> before = inodesAndTimes(out);
+        TestSites.Run again = build();
+        assertEquals(ExitCodes.OK, again.code(), again.err());
+        assertTrue(again.out().contains("is up to date"), again.out());
+        assertEquals(before, inodesAndTimes(out));
+    }
+
+    @Test
+    void everyKindOfEditGivesExactlyWhatAFullBuildGives() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, build().code());
+
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+        assertTrue(rendered(build()).contains("(2 rendered, 6 unchanged)"), "the pose and its sequence");
+        assertEquals(fromScratch(), snapshot(out));
+
+        edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
+        TestSites.Run renamed = build();
+        assertFalse(rendered(renamed).contains("(0 rendered"), renamed.out());
+        assertEquals(fromScratch(), snapshot(out));
+
+        edit("sequences/short-flow.yaml", s -> s.replace("Gaze at a fixed point.", "Gaze softly ahead."));
+        assertEquals(ExitCodes.OK, build().code());
+        assertEquals(fromScratch(), snapshot(out));
+
+        edit("taxonomy.yaml", s -> s.replace("Hamstrings", "Back of the legs"));
+        assertEquals(ExitCodes.OK, build().code());
+        assertEquals(fromScratch(), snapshot(out));
+
+        // A new pose, then a deleted one: its page and its folder go away.
+        Files.writeString(content.resolve("poses/chair.md"), Files.readString(content.resolve("poses/tree.md"))
+                .replace("name: Tree Pose", "name: Chair Pose").replace("related: [mountain]", "related: []"));
+        assertEquals(ExitCodes.OK, build().code());
+        assertTrue(Files.exists(out.resolve("poses/chair/index.html")));
+        assertEquals(fromScratch(), snapshot(out));
+        Files.delete(content.resolve("poses/chair.md"));
+        assertEquals(ExitCodes.OK, build().code());
+        assertFalse(Files.exists(out.resolve("poses/chair")));
+        assertEquals(fromScratch(), snapshot(out));
+
+        // The photo changes: new renditions, the old ones leave the site.
+        Files.write(content.resolve("photos/mountain.png"), Files.readAllBytes(TestSites.resource("sites/valid/photos/mountain.png")));
+        edit("poses/mountain.md", s -> s.replace("photo_alt: A figure", "photo_alt: One figure"));
+        assertEquals(ExitCodes.OK, build().code());
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
+    void aTemplateChangeRendersEverythingAgain() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, build().code());
+        Path footer = theme.resolve("templates/base.peb");
+        Files.writeString(footer, Files.readString(footer).replace("Practice within your limits.", "Practise gently."));
+        TestSites.Run run = build();
+        assertTrue(rendered(run).contains("8 pages") && !rendered(run).contains("unchanged"), run.out());
+        assertTrue(Files.readString(out.resolve("poses/tree/index.html")).contains("Practise gently."));
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
+    void aFailedIncrementalBuildLeavesTheSiteAloneAndTheNextOneIsRight() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, build().code());
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Gently, "));
+        assertEquals(ExitCodes.OK, build().code()); // now a previous site is kept beside the output
+        Map<String, String> published = snapshot(out);
+
+        edit("poses/tree.md", s -> s.replace("difficulty: beginner", "difficulty: easy"));
+        assertEquals(ExitCodes.INVALID_CONTENT, build().code());
+        assertEquals(published, snapshot(out));
+
+        edit("poses/tree.md", s -> s.replace("difficulty: easy", "difficulty: intermediate"));
+        assertEquals(ExitCodes.OK, build().code());
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
+    void aPublishedFileChangedByHandIsNoticed() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, build().code());
+        Files.writeString(out.resolve("robots.txt"), "tampered");
+        TestSites.Run run = build();
+        assertFalse(run.out().contains("is up to date"), run.out());
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    private static Map<String, Object> inodesAndTimes(Path root) throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                state.put(root.relativize(p).toString(), List.of(String.valueOf(a.fileKey()), a.lastModifiedTime()));
+            }
+        }
+        return state;
+    }
+}
