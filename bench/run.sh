@@ -57,12 +57,15 @@ for n in "${sizes[@]}"; do
   fi
   times="$work/times-$n" log="$work/build-$n.log" out="$work/out-$n"
   : > "$times"
+  attempt=0
   for ((i = 1; i <= runs; i++)); do
-    [ ! -d "$out" ] || mv "$out" "$trash/out-$n-$i"
+    attempt=$((attempt + 1))  # unique names in the trash, retries included
+    [ ! -d "$out" ] || mv "$out" "$trash/out-$n-$attempt"
+    [ ! -d "$work/.out-$n.previous" ] || mv "$work/.out-$n.previous" "$trash/previous-$n-$attempt"
     busy_before=$(busy)
     if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time" \
         env YOGAFLOW_JAR="$work/yogaflow.jar" YOGAFLOW_JAVA_OPTS=-Xmx512m "$root/scripts/yogaflow" \
-        build --content "$corpus" --out "$out" --theme "$work/theme" -v > "$log" 2>&1; then
+        build --content "$corpus" --out "$out" --theme "$work/theme" --cache "$trash/cache-$n-$attempt" -v > "$log" 2>&1; then
       cat "$log" >&2
       die "build of N=$n failed (run $i); log above and in $log"
     fi

@@ -107,7 +107,8 @@ public final class Pipeline {
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             RenditionCache renditions = new RenditionCache(options.cache().resolve("renditions"));
-            images = stage("images", () -> ImageStage.run(rendered.photos(), tree, renditions, diagnostics, progress),
+            images = stage("images", () -> ImageStage.run(rendered.photos(), tree, renditions,
+                    options.cache().resolve("bin"), diagnostics, progress),
                     s -> s.encoded() + " encoded, " + s.cached() + " cached");
             if (diagnostics.hasErrors()) {
                 return report(diagnostics, library, 0, 0, false);

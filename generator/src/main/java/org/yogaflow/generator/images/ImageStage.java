@@ -1,6 +1,8 @@
 package org.yogaflow.generator.images;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +33,9 @@ public final class ImageStage {
 
     private ImageStage() {}
 
-    public static Stats run(List<PhotoPlan> plans, OutputTree tree, RenditionCache cache, Diagnostics diagnostics,
-            Progress progress) {
+    /** @param binDir where the WebP encoder is unpacked (in the cache folder) */
+    public static Stats run(List<PhotoPlan> plans, OutputTree tree, RenditionCache cache, Path binDir,
+            Diagnostics diagnostics, Progress progress) {
         long start = System.nanoTime();
         AtomicInteger encoded = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();
@@ -57,6 +60,12 @@ public final class ImageStage {
             return plan;
         });
         List<PhotoPlan> toEncode = plans.stream().filter(missing::containsKey).toList();
+        Path cwebp;
+        try {
+            cwebp = toEncode.isEmpty() ? null : Cwebp.install(binDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the WebP encoder in " + binDir, e);
+        }
         progress.start("photos", toEncode.size());
         Parallel.map(toEncode, plan -> {
             List<Rendition> renditions = missing.get(plan);
@@ -64,7 +73,7 @@ public final class ImageStage {
                 ImageInfo.Size header = ImageInfo.size(plan.source()).orElseThrow(() -> new IOException("unreadable header"));
                 Map<Integer, byte[]> made = RenditionEncoder.encode(plan.source(),
                         (long) header.width() * header.height(), renditions.stream().map(Rendition::width).toList(),
-                        plan.quality());
+                        plan.quality(), cwebp);
                 for (Rendition r : renditions) {
                     byte[] bytes = made.get(r.width());
                     cache.put(plan.key(r.width()), bytes);

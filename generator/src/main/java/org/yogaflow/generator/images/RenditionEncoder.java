@@ -2,7 +2,6 @@ package org.yogaflow.generator.images;
 
 import com.sksamuel.scrimage.ImmutableImage;
 import com.sksamuel.scrimage.ScaleMethod;
-import com.sksamuel.scrimage.webp.WebpWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Decodes a photo once (turned upright by its EXIF orientation) and encodes WebP renditions of
- * it, widest first, each scaled from the previous one. Metadata is not carried over. Decoded
+ * Decodes a photo once with scrimage (turned upright by its EXIF orientation) and encodes WebP
+ * renditions of it with scrimage-webp's cwebp, widest first, each scaled from the previous one.
+ * Metadata is not carried over. Decoded
  * bitmaps are large (a 24-megapixel photo is ~100 MB), so a pixel budget shared by all threads
  * bounds how many are held at once.
  */
@@ -30,9 +30,8 @@ public final class RenditionEncoder {
      * @return width → WebP bytes
      * @throws IOException when the photo cannot be decoded or encoded
      */
-    public static Map<Integer, byte[]> encode(Path source, long pixels, List<Integer> widths, int quality)
+    public static Map<Integer, byte[]> encode(Path source, long pixels, List<Integer> widths, int quality, Path cwebp)
             throws IOException {
-        WebpWriter writer = WebpWriter.DEFAULT.withQ(quality).withM(Renditions.METHOD);
         int permits = (int) Math.min(PIXEL_BUDGET_MP, Math.max(1, (pixels + 999_999) / 1_000_000));
         BUDGET.acquireUninterruptibly(permits);
         try {
@@ -44,7 +43,7 @@ public final class RenditionEncoder {
                 if (image.width != width) {
                     image = image.scaleToWidth(width, ScaleMethod.Progressive);
                 }
-                out.put(width, image.bytes(writer));
+                out.put(width, Cwebp.encode(cwebp, image.awt(), quality, Renditions.METHOD));
             }
             return out;
         } catch (RuntimeException e) {
