@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.cache.FileHashes;
@@ -27,10 +29,12 @@ import org.yogaflow.generator.publish.Publisher;
 import org.yogaflow.generator.render.Permalinks;
 import org.yogaflow.generator.render.SiteRenderer;
 import org.yogaflow.generator.render.views.SiteInfo;
+import org.yogaflow.generator.search.SearchIndexer;
 import org.yogaflow.generator.validate.Validator;
 
 /**
- * The build, as its ordered list of stages: load → validate → render → images → publish.
+ * The build, as its ordered list of stages: load → validate → render (with search alongside) →
+ * images → publish.
  * Content problems stop the build after validate; any failure before publish discards the
  * staging folder, so the published site is only ever replaced by a complete one.
  */
@@ -97,15 +101,28 @@ public final class Pipeline {
                 }, p -> intact.size() + " files of the published site")
                 : publisher.createStaging();
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
+        Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
         boolean done = false;
         try {
             OutputTree tree = new OutputTree(staging, intact);
+            // The search indexes are built alongside the pages; only the library page, which links
+            // to the browser index by its hashed name, waits for them.
+            long searchStart = System.nanoTime();
+            CompletableFuture<SearchIndexer.Result> search = CompletableFuture.supplyAsync(
+                    () -> SearchIndexer.write(published, links, tree, searchStaging), runnable -> {
+                        Thread thread = new Thread(runnable, "yogaflow-search");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, hashes, options.photos().quality()),
+                    .render(published, tree, hashes, options.photos().quality(), () -> search.join().assets()),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
+            SearchIndexer.Result indexed = search.join(); // done by now; rethrows its failure
+            timings.add(new BuildReport.StageTiming("search", Duration.ofNanos(System.nanoTime() - searchStart),
+                    indexed.documents() + " documents (alongside render)"));
             RenditionCache renditions = new RenditionCache(options.cache().resolve("renditions"));
             images = stage("images", () -> ImageStage.run(rendered.photos(), tree, renditions,
                     options.cache().resolve("bin"), diagnostics, progress),
@@ -119,6 +136,7 @@ public final class Pipeline {
             SiteManifest.delete(manifestFile); // from here until it is saved again, the next build is a full one
             stage("publish", () -> {
                 publisher.publish(staging);
+                Publisher.replace(SearchIndexer.luceneDir(options.out()), searchStaging);
                 return tree.fileCount();
             }, n -> n + " files → " + options.out());
             done = true;
@@ -134,8 +152,13 @@ public final class Pipeline {
             hashes.save();
             renditions.prune(); // renditions of deleted or changed photos, or of old settings
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
-            if (!done) publisher.discard(staging);
+            if (!done) {
+                publisher.discard(staging);
+                publisher.discard(searchStaging);
+            }
         }
     }
 

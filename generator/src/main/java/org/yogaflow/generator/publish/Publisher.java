@@ -129,6 +129,19 @@ public final class Publisher {
         }
     }
 
+    /** Puts a finished folder in place of {@code target} (a folder beside the site, such as its search index). */
+    public static void replace(Path target, Path finished) {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old");
+        try {
+            deleteTree(old);
+            if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + finished + " to " + target, e);
+        }
+        deleteTree(old);
+    }
+
     public void discard(Path staging) {
         deleteTree(staging);
     }

@@ -56,7 +56,12 @@ public final class SiteRenderer {
         this.site = site;
     }
 
-    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality) {
+    /**
+     * @param search what the library page needs to load the browser search index (names → URLs);
+     *               only the library page sees it, so that other pages need not change with the index
+     */
+    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality,
+            Supplier<Map<String, String>> search) {
         rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
@@ -93,22 +98,11 @@ public final class SiteRenderer {
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
         List<Supplier<Integer>> pages = new ArrayList<>();
-        // The few large outputs (library, catalog, sitemap) go first: at the end of the list they
-        // would leave one core idle while the other finishes them.
+        // The few large outputs (catalog, sitemap) go first: at the end of the list they would
+        // leave one core idle while the other finishes them.
         pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature),
                 site.title(), site.tagline(), "home",
                 () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "library", "poses/", cardsSignature,
-                "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
-                () -> {
-                    List<String> libraryHtml = new ArrayList<>(allCards.size());
-                    for (int i = 0; i < allCards.size(); i++) {
-                        // Only the first cards, visible without scrolling, load their image at once.
-                        libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
-                                : lazyCard.apply(allCards.get(i)));
-                    }
-                    return Map.of("cardsHtml", libraryHtml);
-                }));
         pages.add(() -> page(templates, tree, common, "sequences", "sequences/", sequencesSignature,
                 "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
                 () -> Map.of("sequences", allSequences)));
@@ -140,8 +134,11 @@ public final class SiteRenderer {
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                         + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".";
                 return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()), signature,
-                        pose.name(), description, "poses", () -> Map.of("view",
-                                poseView(pose, cards.get(pose.slug()), areas, sequences, related.stream().map(lazyCard).toList())));
+                        pose.name(), description, "poses", () -> {
+                            lazyCard.apply(cards.get(pose.slug())); // ready for the library page, on this core
+                            return Map.of("view", poseView(pose, cards.get(pose.slug()), areas, sequences,
+                                    related.stream().map(lazyCard).toList()));
+                        });
             });
         }
         for (Sequence sequence : library.sequences().values()) {
@@ -158,6 +155,18 @@ public final class SiteRenderer {
                         () -> Map.of("view", sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()))));
             });
         }
+        // The library page waits for the search index (built alongside): it goes last.
+        pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature, search.get()),
+                "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
+                () -> {
+                    List<String> libraryHtml = new ArrayList<>(allCards.size());
+                    for (int i = 0; i < allCards.size(); i++) {
+                        // Only the first cards, visible without scrolling, load their image at once.
+                        libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
+                                : lazyCard.apply(allCards.get(i)));
+                    }
+                    return Map.of("cardsHtml", libraryHtml, "search", search.get());
+                }));
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
