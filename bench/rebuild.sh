@@ -23,7 +23,7 @@ command -v cwebp >/dev/null || { apt-get install -y -q webp >/dev/null || die "n
 [ -f "$root/generator/target/yogaflow.jar" ] || "$root/scripts/mvn" -B -q -DskipTests package -pl generator
 cp "$root/generator/target/yogaflow.jar" "$work/yogaflow.jar"
 rm -rf "$work/theme" && cp -r "$root/site-theme" "$work/theme"
-yogaflow() { YOGAFLOW_JAR="$work/yogaflow.jar" YOGAFLOW_JAVA_OPTS=-Xmx512m "$root/scripts/yogaflow" "$@"; }
+yogaflow=(env YOGAFLOW_JAR="$work/yogaflow.jar" YOGAFLOW_JAVA_OPTS=-Xmx512m "$root/scripts/yogaflow")
 # time_of CMD...: runs CMD, prints "wall_s rss_mib", fails loudly
 time_of() {
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/log" 2>&1 || { cat "$work/log" >&2; die "failed: $*"; }
@@ -60,7 +60,7 @@ for ((i = 1; i <= runs; i++)); do
     xargs -P 2 -n 2 sh -c 'cwebp -quiet -q 80 -m 4 -metadata none -resize \$1 0 \"\$0\" -o \"$work/cwebp-out/\$(basename \"\$0\" .jpg)-\$1.webp\"'")
   cw+=("${r% *}")
   rm -rf "$work/out-20" "$work/.out-20.previous" "$work/out-20.search" "$work/cache-20"
-  r=$(time_of env YOGAFLOW_JAR="$work/yogaflow.jar" YOGAFLOW_JAVA_OPTS=-Xmx512m "$root/scripts/yogaflow" build \
+  r=$(time_of "${yogaflow[@]}" build \
     --content "$work/site-20" --out "$work/out-20" --theme "$work/theme" --cache "$work/cache-20")
   yf+=("${r% *}") yfrss+=("${r#* }")
   yfimg+=("$(grep -o 'encoded, 0 cached) in [0-9.]*' "$work/log" | awk '{print $NF}')")
@@ -71,7 +71,7 @@ yf_med=$(printf '%s\n' "${yf[@]}" | median)
 img_med=$(printf '%s\n' "${yfimg[@]}" | median)
 rss_med=$(printf '%s\n' "${yfrss[@]}" | median)
 warm=()
-for ((i = 1; i <= runs; i++)); do r=$(time_of yogaflow build --content "$work/site-20" --out "$work/out-20" \
+for ((i = 1; i <= runs; i++)); do r=$(time_of "${yogaflow[@]}" build --content "$work/site-20" --out "$work/out-20" \
   --theme "$work/theme" --cache "$work/cache-20"); warm+=("${r% *}"); done
 warm_med=$(printf '%s\n' "${warm[@]}" | median)
 
@@ -79,9 +79,9 @@ warm_med=$(printf '%s\n' "${warm[@]}" | median)
 # touch_one SITE N I: appends a word to pose I's instructions (a different pose each run).
 rebuilds() { # rebuilds LABEL CONTENT OUT CACHE N
   local label=$1 content=$2 out=$3 cache=$4 n=$5 noop=() one=() first
-  yogaflow build --content "$content" --out "$out" --theme "$work/theme" --cache "$cache" > /dev/null  # prepare
+  "${yogaflow[@]}" build --content "$content" --out "$out" --theme "$work/theme" --cache "$cache" > /dev/null  # prepare
   for ((i = 1; i <= runs; i++)); do
-    r=$(time_of yogaflow build --content "$content" --out "$out" --theme "$work/theme" --cache "$cache")
+    r=$(time_of "${yogaflow[@]}" build --content "$content" --out "$out" --theme "$work/theme" --cache "$cache")
     grep -q 'up to date' "$work/log" || die "$label: a build with no change was not a no-op"
     noop+=("${r% *}")
   done
@@ -89,7 +89,7 @@ rebuilds() { # rebuilds LABEL CONTENT OUT CACHE N
     local pose
     pose=$(ls "$content/poses" | sed -n "$((i * 7 % n + 1))p")
     printf 'Edited in run %d.\n' "$i" >> "$content/poses/$pose"
-    r=$(time_of yogaflow build --content "$content" --out "$out" --theme "$work/theme" --cache "$cache" -v)
+    r=$(time_of "${yogaflow[@]}" build --content "$content" --out "$out" --theme "$work/theme" --cache "$cache" -v)
     n_rendered=$(grep -o '([0-9]* rendered' "$work/log" | tr -dc '0-9')
     [ -n "$n_rendered" ] && [ "$n_rendered" -lt 50 ] || { cat "$work/log" >&2; die "$label: not an incremental build"; }
     if ((i == 0)); then first=${r% *}; else one+=("${r% *}"); fi

@@ -118,6 +118,25 @@ class PhotoBuildTest {
     }
 
     @Test
+    void transparencyOfAPngIsKept() throws IOException {
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.GREEN);
+        g.fillRect(0, 0, 200, 300); // the right half stays fully transparent
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        site("cutout.png", png.toByteArray());
+        assertEquals(ExitCodes.OK, build().code());
+
+        String file = renditions().stream().filter(f -> f.startsWith("images/mountain-400.")).findFirst().orElseThrow();
+        ImmutableImage webp = ImmutableImage.loader().fromBytes(Files.readAllBytes(out.resolve(file)));
+        assertEquals(0, webp.pixel(300, 150).alpha(), "transparent stays transparent");
+        assertEquals(255, webp.pixel(100, 150).alpha());
+        assertTrue(webp.pixel(100, 150).green() > 200);
+    }
+
+    @Test
     void aSmallPhotoIsNeverUpscaled() throws IOException {
         site("small.jpg", jpeg(450, 300, 0));
         assertEquals(ExitCodes.OK, build().code());
