@@ -252,6 +252,10 @@ test('on a 375 px screen the filters open in a drawer', async (page) => {
   const box = await page.$eval('#library-filters', (d) => d.getBoundingClientRect().toJSON());
   check(box.right <= 376 && box.width <= 375 && box.height >= 600, `drawer inside the screen ${JSON.stringify(box)}`);
   await axe(page, 'drawer open');
+  equal(await page.evaluate(() => document.activeElement.className), 'filters-close', 'focus moves into the drawer');
+  await page.keyboard.press('Shift+Tab');
+  check(await page.evaluate(() => document.getElementById('library-filters').contains(document.activeElement)),
+    'Tab stays inside the open drawer');
   await page.click('.chip[data-area="core"]');
   await ready(page);
   equal(params(page).area, 'core', 'filter from the drawer');

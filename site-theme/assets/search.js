@@ -277,6 +277,16 @@ export class SearchIndex {
     this.load = load;
     this.files = new Map(); // url → Promise of parsed shard
     this.decoded = new Map(); // postings string → ids
+    this.codePoints = new Map(); // term → its code points, for typo matching
+  }
+
+  pointsOf(term) {
+    let p = this.codePoints.get(term);
+    if (!p) {
+      p = [...term];
+      this.codePoints.set(term, p);
+    }
+    return p;
   }
 
   file(name) {
@@ -402,8 +412,9 @@ export class SearchIndex {
         if (stemmed ? a.stem(term) === word.stem : term === form) weight = group.exact;
         if (!exactOnly) {
           if (group.prefix > weight && term.startsWith(form)) weight = group.prefix;
-          if (fuzzy && group.fuzzy > weight && term.startsWith(first) && withinOneEdit(points, [...term])) {
-            weight = group.fuzzy;
+          if (fuzzy && group.fuzzy > weight && term.startsWith(first)) {
+            const other = this.pointsOf(term);
+            if (Math.abs(other.length - points.length) <= 1 && withinOneEdit(points, other)) weight = group.fuzzy;
           }
         }
         if (weight === 0) continue;
@@ -588,6 +599,23 @@ class LibraryPage {
     this.root.querySelector('.filters-done').addEventListener('click', () => this.openDrawer(false));
     this.drawer.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.openDrawer(false);
+      if (e.key !== 'Tab' || !this.drawer.classList.contains('open')) return;
+      // While the drawer covers the page, Tab cycles inside it.
+      const focusable = [...this.drawer.querySelectorAll('button, input, select')].filter((x) => x.offsetParent && !x.disabled);
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    });
+    document.addEventListener('click', (e) => {
+      if (this.drawer.classList.contains('open') && !this.drawer.contains(e.target) && !this.toggle.contains(e.target)) {
+        this.openDrawer(false);
+      }
     });
 
     this.more = this.root.querySelector('.load-more');
