@@ -102,13 +102,14 @@ public final class Pipeline {
                 : publisher.createStaging();
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
+        OutputTree tree = new OutputTree(staging, intact);
+        CompletableFuture<SearchIndexer.Result> search = null;
         boolean done = false;
         try {
-            OutputTree tree = new OutputTree(staging, intact);
             // The search indexes are built alongside the pages; only the library page, which links
             // to the browser index by its hashed name, waits for them.
             long searchStart = System.nanoTime();
-            CompletableFuture<SearchIndexer.Result> search = CompletableFuture.supplyAsync(
+            search = CompletableFuture.supplyAsync(
                     () -> SearchIndexer.write(published, links, tree, searchStaging), runnable -> {
                         Thread thread = new Thread(runnable, "yogaflow-search");
                         thread.setDaemon(true);
@@ -116,8 +117,9 @@ public final class Pipeline {
                     });
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
+            Supplier<Map<String, String>> searchAssets = searchAssets(search);
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, hashes, options.photos().quality(), () -> search.join().assets()),
+                    .render(published, tree, hashes, options.photos().quality(), searchAssets),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = search.join(); // done by now; rethrows its failure
@@ -156,10 +158,16 @@ public final class Pipeline {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             if (!done) {
+                // A failed render must not delete the staging folder while the indexer still writes to it.
+                if (search != null) search.exceptionally(e -> null).join();
                 publisher.discard(staging);
                 publisher.discard(searchStaging);
             }
         }
+    }
+
+    private static Supplier<Map<String, String>> searchAssets(CompletableFuture<SearchIndexer.Result> search) {
+        return () -> search.join().assets();
     }
 
     /** The manifest's outputs that the output folder still holds as the last build left them (same size). */
