@@ -156,7 +156,7 @@ public final class SiteRenderer {
             });
         }
         // The library page waits for the search index (built alongside): it goes last.
-        pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature, search.get()),
+        pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature, new TreeMap<>(search.get())),
                 "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
                 () -> {
                     List<String> libraryHtml = new ArrayList<>(allCards.size());
