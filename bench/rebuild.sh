@@ -71,8 +71,11 @@ yf_med=$(printf '%s\n' "${yf[@]}" | median)
 img_med=$(printf '%s\n' "${yfimg[@]}" | median)
 rss_med=$(printf '%s\n' "${yfrss[@]}" | median)
 warm=()
-for ((i = 1; i <= runs; i++)); do r=$(time_of "${yogaflow[@]}" build --content "$work/site-20" --out "$work/out-20" \
-  --theme "$work/theme" --cache "$work/cache-20"); warm+=("${r% *}"); done
+for ((i = 1; i <= runs; i++)); do
+  r=$(time_of "${yogaflow[@]}" build --content "$work/site-20" --out "$work/out-20" --theme "$work/theme" --cache "$work/cache-20")
+  grep -q 'up to date' "$work/log" || die "photos: a build with no change was not a no-op"
+  warm+=("${r% *}")
+done
 warm_med=$(printf '%s\n' "${warm[@]}" | median)
 
 # --- 2. Warm rebuilds ---------------------------------------------------------------------
