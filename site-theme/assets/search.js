@@ -577,7 +577,6 @@ class LibraryPage {
     const sort = this.root.querySelector('#library-sort');
     sort.addEventListener('change', () => this.change({ sort: sort.value }));
 
-    this.panel.setAttribute('role', 'tabpanel');
     this.tabs = [...this.root.querySelectorAll('[role="tab"]')];
     this.tabs.forEach((tab, i) => {
       tab.addEventListener('click', () => this.change({ tab: tab.dataset.tab }));
