@@ -163,6 +163,8 @@ public final class Analysis {
     /**
      * The Lucene analyzer of every search field: raw terms, then stems for fields named
      * {@code *_stem}, Sanskrit forms for {@code *_sa}. Whole-name fields are not analysed.
+     * Each distinct token is analysed once per build (texts repeat a small vocabulary); stems
+     * come from Lucene's Porter stemmer ({@link #stem}).
      */
     public static Analyzer analyzer() {
         // Components differ by field, so they must be reused per field, not globally.
@@ -170,48 +172,48 @@ public final class Analysis {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new WordTokenizer();
-                TokenStream stream = new RawFilter(source);
-                if (field.endsWith(Ranking.STEM_SUFFIX)) stream = new PorterStemFilter(stream);
-                if (field.endsWith(Ranking.SANSKRIT_SUFFIX)) stream = new SanskritFilter(stream);
-                return new TokenStreamComponents(source, stream);
+                Map<String, String> cache = field.endsWith(Ranking.STEM_SUFFIX) ? STEM_TERMS
+                        : field.endsWith(Ranking.SANSKRIT_SUFFIX) ? SANSKRIT_TERMS : RAW_TERMS;
+                return new TokenStreamComponents(source, new TermFilter(source, cache));
             }
         };
     }
 
-    /** Steps 2 to 4: normalizes each token, dropping stop words. */
-    private static final class RawFilter extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private static final Map<String, String> RAW_TERMS = new ConcurrentHashMap<>();
+    private static final Map<String, String> STEM_TERMS = new ConcurrentHashMap<>();
+    private static final Map<String, String> SANSKRIT_TERMS = new ConcurrentHashMap<>();
 
-        RawFilter(TokenStream input) {
+    /** The term of a token in a field kind ({@code cache} tells which), or {@link #DROPPED}. */
+    private static String term(String token, Map<String, String> cache) {
+        String cached = cache.get(token);
+        if (cached != null) return cached;
+        String raw = normalize(token);
+        String term = raw == null ? DROPPED
+                : cache == STEM_TERMS ? stem(raw) : cache == SANSKRIT_TERMS ? sanskrit(raw) : raw;
+        if (cache.size() < CACHE_LIMIT) cache.put(token, term);
+        return term;
+    }
+
+    /** Steps 2 to 5 of the class comment: each token becomes its term, or is dropped. */
+    private static final class TermFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Map<String, String> cache;
+
+        TermFilter(TokenStream input, Map<String, String> cache) {
             super(input);
+            this.cache = cache;
         }
 
         @Override
         public boolean incrementToken() throws IOException {
             while (input.incrementToken()) {
-                String t = normalize(term.toString());
-                if (t != null) {
+                String t = term(term.toString(), cache);
+                if (t != DROPPED) {
                     term.setEmpty().append(t);
                     return true;
                 }
             }
             return false;
-        }
-    }
-
-    private static final class SanskritFilter extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
-        SanskritFilter(TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) return false;
-            String t = sanskrit(term.toString());
-            term.setEmpty().append(t);
-            return true;
         }
     }
 }

@@ -9,7 +9,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import java.nio.file.Files;
@@ -29,6 +30,19 @@ public final class LuceneIndexer {
     static final String DISPLAY = "display";
     /** The document id, for breaking ties in the same order as the browser. */
     static final String ORD = "ord";
+
+    /**
+     * Search fields keep which documents have a term, nothing more: no frequencies, positions or
+     * norms, since the ranking uses none of them (half the indexing work, a smaller index).
+     */
+    private static final FieldType TERMS_ONLY = new FieldType();
+
+    static {
+        TERMS_ONLY.setTokenized(true);
+        TERMS_ONLY.setOmitNorms(true);
+        TERMS_ONLY.setIndexOptions(IndexOptions.DOCS);
+        TERMS_ONLY.freeze();
+    }
 
     private LuceneIndexer() {}
 
@@ -83,9 +97,9 @@ public final class LuceneIndexer {
             }
             for (String text : group.source().apply(doc)) {
                 if (text == null) continue;
-                d.add(new TextField(group.field(), text, Field.Store.NO));
+                d.add(new Field(group.field(), text, TERMS_ONLY));
                 if (!group.exactField().equals(group.field())) {
-                    d.add(new TextField(group.exactField(), text, Field.Store.NO));
+                    d.add(new Field(group.exactField(), text, TERMS_ONLY));
                 }
             }
         }
