@@ -147,8 +147,18 @@ public final class Analysis {
         }
     };
 
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+
     /** The Porter stem of a raw term, as Lucene's {@link PorterStemFilter} makes it. */
     public static String stem(String raw) {
+        String cached = STEMS.get(raw);
+        if (cached != null) return cached;
+        String stem = porter(raw);
+        if (STEMS.size() < CACHE_LIMIT) STEMS.put(raw, stem);
+        return stem;
+    }
+
+    private static String porter(String raw) {
         try (TokenStream ts = STEMMER.tokenStream("stem", raw)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();

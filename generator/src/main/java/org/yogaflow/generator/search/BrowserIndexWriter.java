@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -88,38 +89,39 @@ final class BrowserIndexWriter {
         return links.url(DIR + write("manifest", manifest));
     }
 
+    /** Reads every term of the browser's fields, with its postings as document ids (ord), encoded. */
     private static void readTerms(Directory index, Map<String, Map<String, String>> nameTerms,
             Map<String, Map<String, String>> textTerms) {
         try (DirectoryReader reader = DirectoryReader.open(index)) {
+            int[] ord = new int[reader.maxDoc()]; // Lucene doc id → document id
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(LuceneIndexer.ORD);
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    ord[leaf.docBase + doc] = (int) values.longValue();
+                }
+            }
+            int[] ids = new int[reader.maxDoc()];
             for (var target : List.of(nameTerms, textTerms)) {
                 for (String field : new ArrayList<>(target.keySet())) {
-                    Map<String, List<Integer>> postings = new TreeMap<>();
-                    for (LeafReaderContext leaf : reader.leaves()) collect(leaf.reader(), field, postings);
                     Map<String, String> encoded = new TreeMap<>();
-                    postings.forEach((term, ids) ->
-                            encoded.put(term, Postings.encode(ids.stream().mapToInt(Integer::intValue).toArray())));
+                    Terms terms = MultiTerms.getTerms(reader, field);
+                    if (terms != null) {
+                        TermsEnum te = terms.iterator();
+                        PostingsEnum pe = null;
+                        for (BytesRef term = te.next(); term != null; term = te.next()) {
+                            pe = te.postings(pe, PostingsEnum.NONE);
+                            int n = 0;
+                            for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                                ids[n++] = ord[doc];
+                            }
+                            encoded.put(term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
+                        }
+                    }
                     target.put(field, encoded);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
-        }
-    }
-
-    private static void collect(LeafReader reader, String field, Map<String, List<Integer>> out) throws IOException {
-        Terms terms = reader.terms(field);
-        if (terms == null) return;
-        NumericDocValues ordValues = reader.getNumericDocValues(LuceneIndexer.ORD);
-        int[] ord = new int[reader.maxDoc()];
-        for (int doc = ordValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ordValues.nextDoc()) {
-            ord[doc] = (int) ordValues.longValue();
-        }
-        TermsEnum te = terms.iterator();
-        PostingsEnum pe = null;
-        for (BytesRef term = te.next(); term != null; term = te.next()) {
-            List<Integer> ids = out.computeIfAbsent(term.utf8ToString(), k -> new ArrayList<>());
-            pe = te.postings(pe, PostingsEnum.NONE);
-            for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) ids.add(ord[doc]);
         }
     }
 
@@ -170,8 +172,8 @@ final class BrowserIndexWriter {
 
     private Map<String, Object> labels() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("level", java.util.Arrays.stream(Difficulty.values()).map(d -> List.of(d.slug(), d.label())).toList());
-        m.put("category", java.util.Arrays.stream(Category.values()).map(c -> List.of(c.slug(), c.label())).toList());
+        m.put("level", Arrays.stream(Difficulty.values()).map(d -> List.of(d.slug(), d.label())).toList());
+        m.put("category", Arrays.stream(Category.values()).map(c -> List.of(c.slug(), c.label())).toList());
         m.put("area", library.taxonomy().bodyAreas().entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
         return m;
     }

@@ -3,7 +3,12 @@ package org.yogaflow.generator.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -55,10 +60,11 @@ public final class LuceneIndexer {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setUseCompoundFile(true)
-                .setRAMBufferSizeMB(48);
+                // A small buffer: the build renders pages meanwhile, within the same heap. Several
+                // segments are fine, search and export read them all.
+                .setRAMBufferSizeMB(16);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument doc : docs) writer.addDocument(document(doc));
-            writer.forceMerge(1);
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
@@ -95,6 +101,15 @@ public final class LuceneIndexer {
                 }
                 continue;
             }
+            if (group.form() == Ranking.Form.STEM) {
+                // Long texts: each distinct stem once, since only presence is indexed.
+                Set<String> stems = new LinkedHashSet<>();
+                for (String text : group.source().apply(doc)) {
+                    for (String raw : Analysis.terms(text)) stems.add(Analysis.stem(raw));
+                }
+                d.add(new Field(group.field(), new TermList(stems), TERMS_ONLY));
+                continue;
+            }
             for (String text : group.source().apply(doc)) {
                 if (text == null) continue;
                 d.add(new Field(group.field(), text, TERMS_ONLY));
@@ -104,5 +119,30 @@ public final class LuceneIndexer {
             }
         }
         return d;
+    }
+
+    /** Terms already analysed, as a token stream. */
+    private static final class TermList extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Iterable<String> terms;
+        private Iterator<String> next;
+
+        TermList(Iterable<String> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = terms.iterator();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (!next.hasNext()) return false;
+            clearAttributes();
+            term.setEmpty().append(next.next());
+            return true;
+        }
     }
 }
