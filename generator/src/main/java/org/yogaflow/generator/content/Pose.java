@@ -23,4 +23,11 @@ public record Pose(
         String photoAlt,
         boolean draft,
         String instructions,
-        Origin origin) {}
+        Origin origin) {
+
+    /** This pose without its origin: what it says, not where it was written. */
+    public Pose withoutOrigin() {
+        return new Pose(slug, name, sanskrit, aliases, difficulty, category, bodyAreas, duration, benefits,
+                contraindications, props, related, photo, photoAlt, draft, instructions, null);
+    }
+}

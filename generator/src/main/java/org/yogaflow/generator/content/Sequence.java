@@ -32,4 +32,10 @@ public record Sequence(
         int holdSeconds = steps.stream().mapToInt(Step::holdSeconds).sum();
         return holdSeconds + Math.max(0, holds - 1) * transitionSeconds;
     }
+
+    /** This sequence without its origin: what it says, not where it was written. */
+    public Sequence withoutOrigin() {
+        return new Sequence(slug, title, difficulty, minutes, audience, benefits, description, transitionSeconds, steps,
+                draft, null);
+    }
 }

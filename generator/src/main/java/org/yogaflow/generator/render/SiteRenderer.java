@@ -93,6 +93,10 @@ public final class SiteRenderer {
         // the previous build's file can be kept. The theme, options and generator are part of
         // the build's key: when they change, nothing is kept.
         String cardsSignature = Signature.of(allCards);
+        // A pose's content is part of several signatures (its page, its sequences', the catalog's): hash it once.
+        Map<String, String> poseHashes = new ConcurrentHashMap<>();
+        Function<Pose, String> poseHash = pose -> poseHashes.computeIfAbsent(pose.slug(),
+                slug -> Signature.of(Signature.content(pose)));
         String sequencesSignature = Signature.of(allSequences);
 
         Map<String, Object> common =
@@ -117,7 +121,7 @@ public final class SiteRenderer {
             return 0;
         });
         pages.add(() -> {
-            String signature = Signature.of(library.poseList().stream().map(Signature::content).toList(),
+            String signature = Signature.of(library.poseList().stream().map(poseHash).toList(),
                     cardsSignature, library.sequences().values().stream().map(Signature::content).toList());
             if (!tree.keep("api/catalog.json", signature)) {
                 CatalogWriter.write(library, links, cards, tree);
@@ -130,7 +134,7 @@ public final class SiteRenderer {
                         .map(cards::get).filter(Objects::nonNull).toList();
                 List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
                 List<SequenceLink> sequences = usedBy.getOrDefault(pose.slug(), List.of());
-                String signature = Signature.of(Signature.content(pose), cards.get(pose.slug()), related, areas, sequences);
+                String signature = Signature.of(poseHash.apply(pose), cards.get(pose.slug()), related, areas, sequences);
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                         + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".";
                 return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()), signature,
@@ -145,7 +149,7 @@ public final class SiteRenderer {
             pages.add(() -> {
                 List<Object> poses = sequence.steps().stream().map(Step::pose).distinct()
                         .map(slug -> library.poses().containsKey(slug)
-                                ? Signature.content(library.poses().get(slug)) + cards.get(slug) : slug)
+                                ? poseHash.apply(library.poses().get(slug)) + cards.get(slug) : slug)
                         .map(Object.class::cast).toList();
                 String signature = Signature.of(Signature.content(sequence), sequenceLinks.get(sequence.slug()), poses);
                 String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
