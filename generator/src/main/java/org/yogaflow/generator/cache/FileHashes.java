@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,10 +82,7 @@ public final class FileHashes {
         used.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 lines.add(e.getKey() + "\t" + e.getValue().size() + "\t" + e.getValue().modified() + "\t" + e.getValue().hash()));
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".hashes", ".tmp");
-            Files.write(temp, lines, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(file, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The memo is an optimisation; the next build hashes again.
         }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,9 +68,7 @@ public final class RenditionCache {
         used.add(key);
         String name = name(key, bytes);
         try {
-            Path temp = Files.createTempFile(dir, ".entry", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(dir.resolve(name), bytes);
             String previous = files.put(key, name);
             if (previous != null && !previous.equals(name)) Files.deleteIfExists(dir.resolve(previous));
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,10 +86,7 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
         }
         text.append("end\n");
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".manifest", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(file); // a stale manifest must not survive a failed save
