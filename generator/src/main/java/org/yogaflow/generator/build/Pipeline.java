@@ -148,6 +148,8 @@ public final class Pipeline {
             if (incremental) {
                 delta = new HashSet<>(removed);
                 delta.addAll(tree.rewritten());
+                // Files edited by hand were deleted from staging above: they differ too.
+                manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p)).forEach(delta::add);
             }
             List<String> warnings = diagnostics.sorted().stream().map(Diagnostic::format).toList();
             new SiteManifest(key, stamps, outputs, delta, warnings).save(manifestFile);

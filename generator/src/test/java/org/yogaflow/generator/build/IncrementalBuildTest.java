@@ -160,6 +160,19 @@ class IncrementalBuildTest {
         TestSites.Run run = build();
         assertFalse(run.out().contains("is up to date"), run.out());
         assertEquals(fromScratch(), snapshot(out));
+
+        // Also from the kept previous site: a page edited by hand, then a build that deletes it.
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Calmly, "));
+        assertEquals(ExitCodes.OK, build().code());
+        Files.writeString(out.resolve("poses/downward-dog/index.html"), "tampered");
+        Files.delete(content.resolve("poses/downward-dog.md"));
+        edit("sequences/short-flow.yaml", s -> s.replace("pose: downward-dog", "pose: mountain"));
+        TestSites.Run deleted = build();
+        assertEquals(ExitCodes.OK, deleted.code(), deleted.err());
+        assertEquals(fromScratch(), snapshot(out));
+        edit("poses/tree.md", s -> s.replace("1. Calmly, ", "1. "));
+        assertEquals(ExitCodes.OK, build().code());
+        assertEquals(fromScratch(), snapshot(out));
     }
 
     private static Map<String, Object> inodesAndTimes(Path root) throws IOException {
