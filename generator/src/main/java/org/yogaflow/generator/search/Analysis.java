@@ -79,8 +79,9 @@ public final class Analysis {
         char[] chars = text.toCharArray();
         for (int start = WordTokenizer.next(chars, chars.length, 0); start >= 0;) {
             int end = WordTokenizer.end(chars, chars.length, start);
-            String term = normalize(new String(chars, start, end - start));
-            if (term != null) out.add(term);
+            // Texts repeat a small vocabulary: each distinct token is normalised once per build.
+            String term = term(new String(chars, start, end - start), RAW_TERMS);
+            if (term != DROPPED) out.add(term);
             start = WordTokenizer.next(chars, chars.length, end);
         }
         return out;
