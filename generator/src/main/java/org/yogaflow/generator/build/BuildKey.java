@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,11 +49,27 @@ final class BuildKey {
     /** Content file → "size:modified", for every file below the content folder. */
     static Map<String, String> stamps(Path content) {
         Map<String, String> stamps = new TreeMap<>();
+        if (!Files.isDirectory(content)) return stamps;
         try {
-            for (Map.Entry<String, Path> file : files(content).entrySet()) {
-                BasicFileAttributes a = Files.readAttributes(file.getValue(), BasicFileAttributes.class);
-                stamps.put(file.getKey(), a.size() + ":" + a.lastModifiedTime().toMillis());
-            }
+            // The walk reads each file's attributes once, with its directory entry.
+            Files.walkFileTree(content, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    BasicFileAttributes a = attributes;
+                    if (a.isSymbolicLink()) {
+                        try {
+                            a = Files.readAttributes(file, BasicFileAttributes.class); // the linked file's
+                        } catch (IOException e) {
+                            return FileVisitResult.CONTINUE; // a broken link: not content
+                        }
+                    }
+                    if (a.isRegularFile()) {
+                        stamps.put(content.relativize(file).toString().replace('\\', '/'),
+                                a.size() + ":" + a.lastModifiedTime().toMillis());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             return Map.of(); // matches no manifest: a full build reports the problem properly
         }

@@ -1,10 +1,6 @@
 package org.yogaflow.generator.publish;
 
-import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -91,17 +87,61 @@ public final class OutputTree {
         void writeTo(Writer out) throws IOException;
     }
 
-    /** Streams a text file (a rendered page) straight to disk, without building it in memory first. */
+    /**
+     * Writes a text file (a rendered page) that {@code content} writes as characters. The text is
+     * gathered in memory and encoded in one go: pages are small, and one encode and one write
+     * cost far less than streaming a template's many little strings through an encoder.
+     */
     public void write(String sitePath, TextWriter content) {
-        CountingStream counted;
-        try (CountingStream file = new CountingStream(Files.newOutputStream(prepare(sitePath)));
-                Writer writer = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
-            counted = file;
-            content.writeTo(writer);
+        TextBuffer buffer = BUFFERS.get();
+        buffer.text.setLength(0);
+        try {
+            content.writeTo(buffer);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + sitePath, e);
+            throw new UncheckedIOException("cannot write " + sitePath, e); // a TextBuffer does not fail
         }
-        record(sitePath, counted.count);
+        write(sitePath, buffer.text.toString());
+        if (buffer.text.capacity() > MAX_KEPT_BUFFER) BUFFERS.remove(); // the library page: do not keep megabytes per thread
+    }
+
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+    private static final ThreadLocal<TextBuffer> BUFFERS = ThreadLocal.withInitial(TextBuffer::new);
+
+    /** An unsynchronized StringWriter. */
+    private static final class TextBuffer extends Writer {
+        final StringBuilder text = new StringBuilder(1 << 14);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 
     public void copy(Path source, String sitePath) {
@@ -135,26 +175,6 @@ public final class OutputTree {
         Set<String> gone = new TreeSet<>(previous.keySet());
         gone.removeAll(written);
         return gone;
-    }
-
-    private static final class CountingStream extends FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
     }
 
     private void record(String sitePath, long size) {

@@ -194,6 +194,12 @@ public final class Analysis {
     private static final Map<String, String> STEM_TERMS = new ConcurrentHashMap<>();
     private static final Map<String, String> SANSKRIT_TERMS = new ConcurrentHashMap<>();
 
+    /** The stem of one token (a {@link #TOKEN} match), or null when it is dropped: what long texts index. */
+    static String stemTerm(String token) {
+        String term = term(token, STEM_TERMS);
+        return term == DROPPED ? null : term;
+    }
+
     /** The term of a token in a field kind ({@code cache} tells which), or {@link #DROPPED}. */
     private static String term(String token, Map<String, String> cache) {
         String cached = cache.get(token);

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -18,6 +16,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import java.nio.file.Files;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -59,12 +58,15 @@ public final class LuceneIndexer {
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setUseCompoundFile(true)
-                // A small buffer: the build renders pages meanwhile, within the same heap. Several
-                // segments are fine, search and export read them all.
-                .setRAMBufferSizeMB(16);
+                // A small buffer: the build renders pages meanwhile, within the same heap. The few
+                // segments it makes are left as they are (search and export read them all):
+                // merging them, or packing them into compound files, would only copy bytes.
+                .setRAMBufferSizeMB(16)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setUseCompoundFile(false);
+        StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (SearchDocument doc : docs) writer.addDocument(document(doc));
+            for (SearchDocument doc : docs) writer.addDocument(document(doc, stems));
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
@@ -88,7 +90,7 @@ public final class LuceneIndexer {
         }
     }
 
-    static Document document(SearchDocument doc) {
+    static Document document(SearchDocument doc, StemCollector stems) {
         Document d = new Document();
         d.add(new StringField(SLUG, doc.slug(), Field.Store.YES));
         d.add(new StoredField(KIND, doc.kind().slug()));
@@ -103,11 +105,7 @@ public final class LuceneIndexer {
             }
             if (group.form() == Ranking.Form.STEM) {
                 // Long texts: each distinct stem once, since only presence is indexed.
-                Set<String> stems = new LinkedHashSet<>();
-                for (String text : group.source().apply(doc)) {
-                    for (String raw : Analysis.terms(text)) stems.add(Analysis.stem(raw));
-                }
-                d.add(new Field(group.field(), new TermList(stems), TERMS_ONLY));
+                d.add(new Field(group.field(), new TermList(stems.of(group.source().apply(doc))), TERMS_ONLY));
                 continue;
             }
             for (String text : group.source().apply(doc)) {

@@ -65,10 +65,23 @@ final class WordTokenizer extends Tokenizer {
         };
     }
 
+    /** {@link #kind} of the ASCII characters, looked up: most text is ASCII. */
+    private static final byte[] ASCII_KIND = new byte[0x80];
+
+    static {
+        for (int c = 0; c < 0x80; c++) ASCII_KIND[c] = (byte) kind(c);
+    }
+
     /** Where the next token starts at or after {@code from}, or -1. */
     static int next(char[] text, int length, int from) {
         int i = from;
         while (i < length) {
+            char c = text[i];
+            if (c < 0x80) {
+                if (ASCII_KIND[c] != 0) return i;
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(text, i, length);
             if (kind(cp) != 0) return i;
             i += Character.charCount(cp);
@@ -81,6 +94,12 @@ final class WordTokenizer extends Tokenizer {
         int kind = kind(Character.codePointAt(text, start, length));
         int i = start;
         while (i < length) {
+            char c = text[i];
+            if (c < 0x80) {
+                if (ASCII_KIND[c] != kind) break;
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(text, i, length);
             if (kind(cp) != kind) break;
             i += Character.charCount(cp);

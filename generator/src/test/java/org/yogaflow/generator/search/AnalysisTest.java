@@ -60,4 +60,27 @@ class AnalysisTest {
         assertArrayEquals(ids, Postings.decode(encoded));
         assertEquals("0000", Postings.encode(new int[] {0, 1, 2, 3}), "dense lists are runs of one character");
     }
+
+    /** The fast path of long texts must give exactly the distinct stems of the plain analysis. */
+    @Test
+    void stemCollectorMatchesAnalysis() {
+        List<String> texts = new java.util.ArrayList<>(List.of(
+                "Stretches the hamstrings; stretching daily STRETCHES them more.",
+                "Śavāsana and Savasana, Child’s pose, warrior II and warrior two, 2 breaths, 02 breaths",
+                "Ta\u0304d\u0323a\u0304sana then Tāḍāsana: the same word"));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) { // enough distinct words to make the table grow several times
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 60; w++) text.append("w").append(random.nextInt(5000)).append("x ");
+            texts.add(text.toString());
+        }
+        StemCollector collector = new StemCollector();
+        for (String text : texts) {
+            List<String> expected = Analysis.terms(text).stream().map(Analysis::stem).distinct().toList();
+            assertEquals(expected, collector.of(List.of(text)), text);
+        }
+        // One call over several texts: each stem once, in order of first occurrence.
+        assertEquals(List.of("stretch", "hamstr", "daili", "them", "more"),
+                collector.of(List.of("Stretches the hamstrings;", "stretching daily STRETCHES them more.")));
+    }
 }
