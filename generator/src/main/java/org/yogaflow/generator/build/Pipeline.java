@@ -110,7 +110,8 @@ public final class Pipeline {
             // to the browser index by its hashed name, waits for them.
             long searchStart = System.nanoTime();
             search = CompletableFuture.supplyAsync(
-                    () -> SearchIndexer.write(published, links, tree, searchStaging), runnable -> {
+                    () -> SearchIndexer.write(published, links, tree, searchStaging,
+                            incremental ? SearchIndexer.luceneDir(options.out()) : null), runnable -> {
                         Thread thread = new Thread(runnable, "yogaflow-search");
                         thread.setDaemon(true);
                         thread.start();

@@ -9,7 +9,7 @@ import org.yogaflow.generator.content.Sequence;
  * component in a fixed order, so their text is a faithful fingerprint of what a template can see.
  * (Unordered maps must not be part of one: {@code Map.of} iterates in a different order in every JVM.)
  */
-final class Signature {
+public final class Signature {
 
     private Signature() {}
 
@@ -19,7 +19,7 @@ final class Signature {
      * accidental collision between a page's old and new inputs is out of reach, and it costs a
      * fraction of SHA-256, which matters for ten thousand pages on a compiler without intrinsics.
      */
-    static String of(Object... parts) {
+    public static String of(Object... parts) {
         long a = 0xcbf29ce484222325L;
         long b = 0x84222325cbf29ce4L;
         for (Object part : parts) {

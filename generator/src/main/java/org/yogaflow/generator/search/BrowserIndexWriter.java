@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.yogaflow.generator.content.Category;
 import org.yogaflow.generator.content.Difficulty;
@@ -100,6 +102,7 @@ final class BrowserIndexWriter {
                     ord[leaf.docBase + doc] = (int) values.longValue();
                 }
             }
+            Bits live = MultiBits.getLiveDocs(reader); // an updated index holds replaced documents too
             int[] ids = new int[reader.maxDoc()];
             for (var target : List.of(nameTerms, textTerms)) {
                 for (String field : new ArrayList<>(target.keySet())) {
@@ -112,9 +115,9 @@ final class BrowserIndexWriter {
                             pe = te.postings(pe, PostingsEnum.NONE);
                             int n = 0;
                             for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-                                ids[n++] = ord[doc];
+                                if (live == null || live.get(doc)) ids[n++] = ord[doc];
                             }
-                            encoded.put(term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
+                            if (n > 0) encoded.put(term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
                         }
                     }
                     target.put(field, encoded);
@@ -230,7 +233,8 @@ final class BrowserIndexWriter {
         try {
             byte[] bytes = JSON.writeValueAsBytes(content);
             String name = Fingerprint.name(prefix + ".json", Fingerprint.of(bytes));
-            tree.write(DIR + name, bytes);
+            // Named by content: a file of the previous build with this name is this file.
+            if (!tree.keep(DIR + name, "=" + DIR + name)) tree.write(DIR + name, bytes);
             return name;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the search index as JSON", e);

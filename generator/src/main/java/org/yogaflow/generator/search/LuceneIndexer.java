@@ -2,26 +2,41 @@ package org.yogaflow.generator.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
-import java.nio.file.Files;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.store.NoLockFactory;
+import org.apache.lucene.util.Bits;
+import org.yogaflow.generator.render.Signature;
 
 /**
  * Writes the Lucene index of a site: one Lucene document per {@link SearchDocument}, with a
@@ -34,6 +49,8 @@ public final class LuceneIndexer {
     static final String DISPLAY = "display";
     /** The document id, for breaking ties in the same order as the browser. */
     static final String ORD = "ord";
+    /** A hash of everything searchable about the document: what tells a changed document. */
+    static final String SIGNATURE = "signature";
 
     /**
      * Search fields keep which documents have a term, nothing more: no frequencies, positions or
@@ -49,6 +66,31 @@ public final class LuceneIndexer {
     }
 
     private LuceneIndexer() {}
+
+    /**
+     * The index of {@code docs}, written into {@code target} (a new, empty folder). When
+     * {@code previous} (the index of the last build, or null) holds the same documents in the
+     * same order, its files are linked into {@code target} (Lucene never changes a file it has
+     * written) and only the documents whose content changed are replaced, which costs a few
+     * milliseconds instead of indexing everything again. Anything unexpected about the previous
+     * index means indexing everything.
+     *
+     * @return the index, open for reading
+     */
+    public static Directory index(List<SearchDocument> docs, Path previous, Path target) {
+        if (previous != null && Files.isDirectory(previous)) {
+            try {
+                Directory updated = update(docs, previous, target);
+                if (updated != null) return updated;
+            } catch (IOException | RuntimeException e) {
+                // not usable: index everything below
+            }
+            clear(target);
+        }
+        Directory index = write(docs);
+        copy(index, target);
+        return index;
+    }
 
     /**
      * Indexes {@code docs} in memory: a commit to disk would fsync every file, which costs
@@ -74,6 +116,82 @@ public final class LuceneIndexer {
         return directory;
     }
 
+    /** The incremental case of {@link #index}, or null when the previous index holds other documents. */
+    private static Directory update(List<SearchDocument> docs, Path previous, Path target) throws IOException {
+        Map<String, String> signatures = new HashMap<>(); // slug → signature, of the previous index
+        try (Directory old = LuceneFiles.open(previous); DirectoryReader reader = DirectoryReader.open(old)) {
+            if (reader.numDocs() != docs.size()) return null;
+            String[] slugs = new String[docs.size()]; // by document id
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) continue;
+                    if (ords == null || !ords.advanceExact(doc)) return null;
+                    int ord = Math.toIntExact(ords.longValue());
+                    Document d = stored.document(doc, Set.of(SLUG, SIGNATURE));
+                    if (ord < 0 || ord >= slugs.length || slugs[ord] != null) return null;
+                    slugs[ord] = d.get(SLUG);
+                    signatures.put(d.get(SLUG), d.get(SIGNATURE));
+                }
+            }
+            for (SearchDocument doc : docs) {
+                if (!doc.slug().equals(slugs[doc.id()])) return null; // added, removed or renamed: ids move
+            }
+        }
+        Files.createDirectories(target);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(previous)) {
+            for (Path file : files) {
+                try {
+                    Files.createLink(target.resolve(file.getFileName()), file);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+        }
+        Directory directory = unsynced(target);
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.APPEND); // merges as usual, so deletions do not pile up
+        StemCollector stems = new StemCollector();
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (SearchDocument doc : docs) {
+                if (!signature(doc).equals(signatures.get(doc.slug()))) {
+                    writer.updateDocument(new Term(SLUG, doc.slug()), document(doc, stems));
+                }
+            }
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        return directory;
+    }
+
+    /** A folder of index files, written without fsync (see {@link #write}). */
+    private static Directory unsynced(Path dir) throws IOException {
+        return new FilterDirectory(new NIOFSDirectory(dir, NoLockFactory.INSTANCE)) {
+            @Override
+            public void sync(Collection<String> names) {}
+
+            @Override
+            public void syncMetaData() {}
+        };
+    }
+
+    private static void clear(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
+        }
+    }
+
+    static String signature(SearchDocument doc) {
+        return Signature.of(doc);
+    }
+
     /** Writes the files of an in-memory index into {@code dir}, without fsync. */
     public static void copy(Directory index, Path dir) {
         try {
@@ -96,6 +214,7 @@ public final class LuceneIndexer {
         d.add(new StoredField(KIND, doc.kind().slug()));
         d.add(new StoredField(DISPLAY, doc.name()));
         d.add(new NumericDocValuesField(ORD, doc.id()));
+        d.add(new StoredField(SIGNATURE, signature(doc)));
         for (Ranking.Group group : Ranking.groups()) {
             if (group.whole()) {
                 for (String term : Ranking.wholeTerms(group, doc)) {

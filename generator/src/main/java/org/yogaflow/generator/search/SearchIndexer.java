@@ -30,15 +30,23 @@ public final class SearchIndexer {
     /**
      * Writes the browser index files (fingerprinted names) into {@code tree} and the Lucene index
      * into {@code luceneDir} (an empty new folder; the caller swaps it into place after publishing).
+     *
+     * @param previousLuceneDir the index of the build that {@code tree} starts from, or null: when
+     *                          it holds the same documents, only changed ones are indexed again
      */
-    public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir) {
+    public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
+            Path previousLuceneDir) {
         List<SearchDocument> docs = SearchDocument.of(published);
-        try (Directory index = LuceneIndexer.write(docs)) {
-            LuceneIndexer.copy(index, luceneDir);
+        try (Directory index = LuceneIndexer.index(docs, previousLuceneDir, luceneDir)) {
             String manifest = new BrowserIndexWriter(published, links, tree).write(index);
             return new Result(Map.of("index", manifest), docs.size());
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // closing an in-memory index does not fail
+            throw new UncheckedIOException(e); // closing an index does not fail
         }
+    }
+
+    /** A full index (no previous one). */
+    public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir) {
+        return write(published, links, tree, luceneDir, null);
     }
 }

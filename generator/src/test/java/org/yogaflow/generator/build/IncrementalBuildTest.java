@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.generator.TestSites;
 import org.yogaflow.generator.cli.ExitCodes;
+import org.yogaflow.generator.search.LuceneSearcher;
+import org.yogaflow.generator.search.SearchIndexer;
 
 /**
  * Incremental builds must publish exactly what a full build from scratch publishes, while
@@ -54,12 +56,25 @@ class IncrementalBuildTest {
         return snapshot(scratch.resolve("public"));
     }
 
+    /** Every published file, and what the Lucene index beside the site answers to a few queries. */
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         for (String file : TestSites.files(root)) {
             files.put(file, Files.readString(root.resolve(file), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
+        try (LuceneSearcher searcher = LuceneSearcher.open(SearchIndexer.luceneDir(root))) {
+            for (String query : List.of("tree", "mountain", "slowly", "gaze softly", "back of the legs", "chair", "flow")) {
+                files.put("(lucene) " + query, searcher.search(query, 20).toString());
+            }
+        }
         return files;
+    }
+
+    /** How many segments the site's Lucene index has: an index updated in place has more than one. */
+    private static int segments(Path site) throws IOException {
+        try (var dir = new org.apache.lucene.store.NIOFSDirectory(SearchIndexer.luceneDir(site))) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).size();
+        }
     }
 
     private void edit(String file, UnaryOperator<String> change) throws IOException {
@@ -88,8 +103,10 @@ class IncrementalBuildTest {
         setUp();
         assertEquals(ExitCodes.OK, build().code());
 
+        assertEquals(1, segments(out));
         edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
         assertTrue(rendered(build()).contains("(2 rendered, 6 unchanged)"), "the pose and its sequence");
+        assertEquals(2, segments(out), "the search index was updated, not made again");
         assertEquals(fromScratch(), snapshot(out));
 
         edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
