@@ -10,13 +10,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
@@ -26,7 +27,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -36,6 +38,7 @@ import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.yogaflow.generator.render.Signature;
 
 /**
@@ -124,16 +127,21 @@ public final class LuceneIndexer {
             String[] slugs = new String[docs.size()]; // by document id
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
+                // Doc values: read by column, without decompressing each stored document.
                 NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
-                StoredFields stored = leaf.reader().storedFields();
+                SortedDocValues slugValues = leaf.reader().getSortedDocValues(SLUG);
+                BinaryDocValues signatureValues = leaf.reader().getBinaryDocValues(SIGNATURE);
+                if (ords == null || slugValues == null || signatureValues == null) return null;
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live != null && !live.get(doc)) continue;
-                    if (ords == null || !ords.advanceExact(doc)) return null;
+                    if (!ords.advanceExact(doc) || !slugValues.advanceExact(doc) || !signatureValues.advanceExact(doc)) {
+                        return null;
+                    }
                     int ord = Math.toIntExact(ords.longValue());
-                    Document d = stored.document(doc, Set.of(SLUG, SIGNATURE));
                     if (ord < 0 || ord >= slugs.length || slugs[ord] != null) return null;
-                    slugs[ord] = d.get(SLUG);
-                    signatures.put(d.get(SLUG), d.get(SIGNATURE));
+                    String slug = slugValues.lookupOrd(slugValues.ordValue()).utf8ToString();
+                    slugs[ord] = slug;
+                    signatures.put(slug, signatureValues.binaryValue().utf8ToString());
                 }
             }
             for (SearchDocument doc : docs) {
@@ -214,7 +222,8 @@ public final class LuceneIndexer {
         d.add(new StoredField(KIND, doc.kind().slug()));
         d.add(new StoredField(DISPLAY, doc.name()));
         d.add(new NumericDocValuesField(ORD, doc.id()));
-        d.add(new StoredField(SIGNATURE, signature(doc)));
+        d.add(new SortedDocValuesField(SLUG, new BytesRef(doc.slug())));
+        d.add(new BinaryDocValuesField(SIGNATURE, new BytesRef(signature(doc))));
         for (Ranking.Group group : Ranking.groups()) {
             if (group.whole()) {
                 for (String term : Ranking.wholeTerms(group, doc)) {
