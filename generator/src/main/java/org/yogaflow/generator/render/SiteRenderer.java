@@ -3,6 +3,7 @@ package org.yogaflow.generator.render;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,9 @@ public final class SiteRenderer {
     /** What rendering produced, for the later stages and the build summary: pages in all, and rendered anew. */
     public record Result(int pages, int rendered, List<PhotoPlan> photos) {}
 
+    /** Cards per task when cards are made ahead of the library page. */
+    private static final int CARD_CHUNK = 256;
+
     /** How many cards at the top of the library load their image eagerly. */
     private static final int EAGER_CARDS = 6;
 
@@ -66,11 +70,12 @@ public final class SiteRenderer {
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
 
-        Map<String, PhotoPlan> photos = new TreeMap<>(); // by pose slug
+        // Maps below are filled in slug order (the library's): hash lookups, sorted iteration.
+        Map<String, PhotoPlan> photos = new LinkedHashMap<>(); // by pose slug
         Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links, hashes, photoQuality).orElse(null))
                 .forEach(plan -> photos.put(plan.slug(), plan));
 
-        Map<String, PoseCard> cards = new TreeMap<>();
+        Map<String, PoseCard> cards = new LinkedHashMap<>();
         for (Pose pose : library.poses().values()) {
             PhotoPlan photo = photos.get(pose.slug());
             cards.put(pose.slug(), card(pose, photo == null ? null : photo.photo()));
@@ -82,7 +87,7 @@ public final class SiteRenderer {
                 slug -> cardHtml(templates, assets, card, false));
         List<PoseCard> allCards = List.copyOf(cards.values());
 
-        Map<String, SequenceLink> sequenceLinks = new TreeMap<>();
+        Map<String, SequenceLink> sequenceLinks = new LinkedHashMap<>();
         for (Sequence sequence : library.sequences().values()) {
             sequenceLinks.put(sequence.slug(), link(sequence));
         }
@@ -92,22 +97,25 @@ public final class SiteRenderer {
         // Every output is made from known inputs; its signature (a hash of them) tells whether
         // the previous build's file can be kept. The theme, options and generator are part of
         // the build's key: when they change, nothing is kept.
-        String cardsSignature = Signature.of(allCards);
-        // A pose's content is part of several signatures (its page, its sequences', the catalog's): hash it once.
+        // Cards and poses are parts of many signatures (pages, sequences, catalog, library): each
+        // is hashed once, when first needed; the signatures of all cards and all sequences too.
+        Map<String, String> cardHashes = new ConcurrentHashMap<>();
+        Function<String, String> cardHash = slug -> cardHashes.computeIfAbsent(slug, s -> Signature.of(cards.get(s)));
         Map<String, String> poseHashes = new ConcurrentHashMap<>();
         Function<Pose, String> poseHash = pose -> poseHashes.computeIfAbsent(pose.slug(),
                 slug -> Signature.of(Signature.content(pose)));
-        String sequencesSignature = Signature.of(allSequences);
+        Supplier<String> cardsSignature = once(() -> Signature.of(allCards.stream().map(c -> cardHash.apply(c.slug())).toList()));
+        Supplier<String> sequencesSignature = once(() -> Signature.of(allSequences));
 
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
         List<Supplier<Integer>> pages = new ArrayList<>();
         // The few large outputs (catalog, sitemap) go first: at the end of the list they would
         // leave one core idle while the other finishes them.
-        pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature),
+        pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature.get()),
                 site.title(), site.tagline(), "home",
                 () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "sequences", "sequences/", sequencesSignature,
+        pages.add(() -> page(templates, tree, common, "sequences", "sequences/", sequencesSignature.get(),
                 "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
                 () -> Map.of("sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "404", "404.html", "404",
@@ -122,7 +130,7 @@ public final class SiteRenderer {
         });
         pages.add(() -> {
             String signature = Signature.of(library.poseList().stream().map(poseHash).toList(),
-                    cardsSignature, library.sequences().values().stream().map(Signature::content).toList());
+                    cardsSignature.get(), library.sequences().values().stream().map(Signature::content).toList());
             if (!tree.keep("api/catalog.json", signature)) {
                 CatalogWriter.write(library, links, cards, tree);
             }
@@ -134,7 +142,8 @@ public final class SiteRenderer {
                         .map(cards::get).filter(Objects::nonNull).toList();
                 List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
                 List<SequenceLink> sequences = usedBy.getOrDefault(pose.slug(), List.of());
-                String signature = Signature.of(poseHash.apply(pose), cards.get(pose.slug()), related, areas, sequences);
+                String signature = Signature.of(poseHash.apply(pose), cardHash.apply(pose.slug()),
+                        related.stream().map(c -> cardHash.apply(c.slug())).toList(), areas, sequences);
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                         + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".";
                 return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()), signature,
@@ -149,7 +158,7 @@ public final class SiteRenderer {
             pages.add(() -> {
                 List<Object> poses = sequence.steps().stream().map(Step::pose).distinct()
                         .map(slug -> library.poses().containsKey(slug)
-                                ? poseHash.apply(library.poses().get(slug)) + cards.get(slug) : slug)
+                                ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug) : slug)
                         .map(Object.class::cast).toList();
                 String signature = Signature.of(Signature.content(sequence), sequenceLinks.get(sequence.slug()), poses);
                 String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
@@ -159,8 +168,17 @@ public final class SiteRenderer {
                         () -> Map.of("view", sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()))));
             });
         }
+        // Cards not made by a pose page yet (an incremental build renders few), in parallel
+        // chunks, before the library page that shows them all.
+        for (int from = 0; from < allCards.size(); from += CARD_CHUNK) {
+            List<PoseCard> chunk = allCards.subList(from, Math.min(allCards.size(), from + CARD_CHUNK));
+            pages.add(() -> {
+                chunk.forEach(lazyCard::apply);
+                return 0;
+            });
+        }
         // The library page waits for the search index (built alongside): it goes last.
-        pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature, new TreeMap<>(search.get())),
+        pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature.get(), new TreeMap<>(search.get())),
                 "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
                 () -> {
                     List<String> libraryHtml = new ArrayList<>(allCards.size());
@@ -191,6 +209,19 @@ public final class SiteRenderer {
         tree.write(file, out -> templates.render(template, context, out));
         rendered.incrementAndGet();
         return 1;
+    }
+
+    /** {@code supplier}'s value, computed on first use only. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = supplier.get();
+                return value;
+            }
+        };
     }
 
     private PoseCard card(Pose pose, Photo photo) {
