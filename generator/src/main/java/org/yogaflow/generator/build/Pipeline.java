@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.cache.FileHashes;
@@ -103,27 +103,21 @@ public final class Pipeline {
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
         OutputTree tree = new OutputTree(staging, intact);
-        CompletableFuture<SearchIndexer.Result> search = null;
+        // The search indexes are built by the render workers, as their first task (more threads
+        // than cores would only take turns); only the library page, which links to the browser
+        // index by its hashed name, waits for them.
+        FutureTask<SearchIndexer.Result> search = new FutureTask<>(() -> SearchIndexer.write(published, links, tree,
+                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null));
         boolean done = false;
         try {
-            // The search indexes are built alongside the pages; only the library page, which links
-            // to the browser index by its hashed name, waits for them.
             long searchStart = System.nanoTime();
-            search = CompletableFuture.supplyAsync(
-                    () -> SearchIndexer.write(published, links, tree, searchStaging,
-                            incremental ? SearchIndexer.luceneDir(options.out()) : null), runnable -> {
-                        Thread thread = new Thread(runnable, "yogaflow-search");
-                        thread.setDaemon(true);
-                        thread.start();
-                    });
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
-            Supplier<Map<String, String>> searchAssets = searchAssets(search);
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, hashes, options.photos().quality(), searchAssets),
+                    .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets()),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
-            SearchIndexer.Result indexed = search.join(); // done by now; rethrows its failure
+            SearchIndexer.Result indexed = result(search);
             timings.add(new BuildReport.StageTiming("search", Duration.ofNanos(System.nanoTime() - searchStart),
                     indexed.documents() + " documents (alongside render)"));
             RenditionCache renditions = new RenditionCache(options.cache().resolve("renditions"));
@@ -157,20 +151,27 @@ public final class Pipeline {
             hashes.save();
             renditions.prune(); // renditions of deleted or changed photos, or of old settings
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             if (!done) {
-                // A failed render must not delete the staging folder while the indexer still writes to it.
-                if (search != null) search.exceptionally(e -> null).join();
+                // The render workers have stopped, and with them the search task if it started.
+                search.cancel(false);
                 publisher.discard(staging);
                 publisher.discard(searchStaging);
             }
         }
     }
 
-    private static Supplier<Map<String, String>> searchAssets(CompletableFuture<SearchIndexer.Result> search) {
-        return () -> search.join().assets();
+    /** The search stage's result, made here if no render worker started it; rethrows its failure. */
+    private static SearchIndexer.Result result(FutureTask<SearchIndexer.Result> search) {
+        search.run(); // does nothing when it ran or runs already
+        try {
+            return search.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The manifest's outputs that the output folder still holds as the last build left them (same size). */

@@ -61,10 +61,11 @@ public final class SiteRenderer {
     }
 
     /**
+     * @param alongside work for the same workers, done first (the search indexes)
      * @param search what the library page needs to load the browser search index (names → URLs);
      *               only the library page sees it, so that other pages need not change with the index
      */
-    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality,
+    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
             Supplier<Map<String, String>> search) {
         rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
@@ -110,6 +111,10 @@ public final class SiteRenderer {
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
         List<Supplier<Integer>> pages = new ArrayList<>();
+        pages.add(() -> {
+            alongside.run();
+            return 0;
+        });
         // The few large outputs (catalog, sitemap) go first: at the end of the list they would
         // leave one core idle while the other finishes them.
         pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature.get()),
