@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +47,10 @@ final class BuildKey {
         }
     }
 
-    /** Content file → "size:modified", for every file below the content folder. */
+    /**
+     * Content file → "size:modified" (nanoseconds), for every file below the content folder: what
+     * tells, without reading them, that files did not change since the last build.
+     */
     static Map<String, String> stamps(Path content) {
         Map<String, String> stamps = new TreeMap<>();
         if (!Files.isDirectory(content)) return stamps;
@@ -65,7 +69,7 @@ final class BuildKey {
                     }
                     if (a.isRegularFile()) {
                         stamps.put(content.relativize(file).toString().replace('\\', '/'),
-                                a.size() + ":" + a.lastModifiedTime().toMillis());
+                                a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                     }
                     return FileVisitResult.CONTINUE;
                 }

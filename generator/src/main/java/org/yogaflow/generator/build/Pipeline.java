@@ -114,7 +114,8 @@ public final class Pipeline {
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets()),
+                    .render(published, tree, hashes, options.photos().quality(), stampOf(stamps), search,
+                            () -> result(search).assets()),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = result(search);
@@ -159,6 +160,15 @@ public final class Pipeline {
                 publisher.discard(searchStaging);
             }
         }
+    }
+
+    /** The stamp of a content file, from the stamps taken before it was read. */
+    private Function<Path, String> stampOf(Map<String, String> stamps) {
+        Path content = options.content().toAbsolutePath().normalize();
+        return file -> {
+            Path f = file.toAbsolutePath().normalize();
+            return f.startsWith(content) ? stamps.get(content.relativize(f).toString().replace('\\', '/')) : null;
+        };
     }
 
     /** The search stage's result, made here if no render worker started it; rethrows its failure. */

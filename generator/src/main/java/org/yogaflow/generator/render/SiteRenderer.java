@@ -17,6 +17,7 @@ import org.yogaflow.generator.build.Parallel;
 import org.yogaflow.generator.cache.FileHashes;
 import org.yogaflow.generator.content.Durations;
 import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.content.Origin;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.content.Sequence;
 import org.yogaflow.generator.content.Step;
@@ -42,9 +43,6 @@ public final class SiteRenderer {
     /** What rendering produced, for the later stages and the build summary: pages in all, and rendered anew. */
     public record Result(int pages, int rendered, List<PhotoPlan> photos) {}
 
-    /** Cards per task when cards are made ahead of the library page. */
-    private static final int CARD_CHUNK = 256;
-
     /** How many cards at the top of the library load their image eagerly. */
     private static final int EAGER_CARDS = 6;
 
@@ -61,12 +59,14 @@ public final class SiteRenderer {
     }
 
     /**
+     * @param sourceStamp the size and time of a content file, or null when unknown: a pose or
+     *                    sequence whose file has the same stamp as in the last build is the same
      * @param alongside work for the same workers, done first (the search indexes)
      * @param search what the library page needs to load the browser search index (names → URLs);
      *               only the library page sees it, so that other pages need not change with the index
      */
-    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
-            Supplier<Map<String, String>> search) {
+    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality,
+            Function<Path, String> sourceStamp, Runnable alongside, Supplier<Map<String, String>> search) {
         rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
@@ -102,9 +102,13 @@ public final class SiteRenderer {
         // is hashed once, when first needed; the signatures of all cards and all sequences too.
         Map<String, String> cardHashes = new ConcurrentHashMap<>();
         Function<String, String> cardHash = slug -> cardHashes.computeIfAbsent(slug, s -> Signature.of(cards.get(s)));
+        // A pose or sequence is what its file holds: its stamp identifies it at no cost (hashing
+        // the content of ten thousand poses is not free).
         Map<String, String> poseHashes = new ConcurrentHashMap<>();
         Function<Pose, String> poseHash = pose -> poseHashes.computeIfAbsent(pose.slug(),
-                slug -> Signature.of(Signature.content(pose)));
+                slug -> contentHash(sourceStamp, pose.origin(), () -> Signature.content(pose)));
+        Function<Sequence, String> sequenceHash = sequence -> contentHash(sourceStamp, sequence.origin(),
+                () -> Signature.content(sequence));
         Supplier<String> cardsSignature = once(() -> Signature.of(allCards.stream().map(c -> cardHash.apply(c.slug())).toList()));
         Supplier<String> sequencesSignature = once(() -> Signature.of(allSequences));
 
@@ -135,7 +139,7 @@ public final class SiteRenderer {
         });
         pages.add(() -> {
             String signature = Signature.of(library.poseList().stream().map(poseHash).toList(),
-                    cardsSignature.get(), library.sequences().values().stream().map(Signature::content).toList());
+                    cardsSignature.get(), library.sequences().values().stream().map(sequenceHash).toList());
             if (!tree.keep("api/catalog.json", signature)) {
                 CatalogWriter.write(library, links, cards, tree);
             }
@@ -165,7 +169,7 @@ public final class SiteRenderer {
                         .map(slug -> library.poses().containsKey(slug)
                                 ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug) : slug)
                         .map(Object.class::cast).toList();
-                String signature = Signature.of(Signature.content(sequence), sequenceLinks.get(sequence.slug()), poses);
+                String signature = Signature.of(sequenceHash.apply(sequence), sequenceLinks.get(sequence.slug()), poses);
                 String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
                         + sequence.difficulty().slug() + " yoga sequence.";
                 return page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()), signature,
@@ -173,19 +177,12 @@ public final class SiteRenderer {
                         () -> Map.of("view", sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()))));
             });
         }
-        // Cards not made by a pose page yet (an incremental build renders few), in parallel
-        // chunks, before the library page that shows them all.
-        for (int from = 0; from < allCards.size(); from += CARD_CHUNK) {
-            List<PoseCard> chunk = allCards.subList(from, Math.min(allCards.size(), from + CARD_CHUNK));
-            pages.add(() -> {
-                chunk.forEach(lazyCard::apply);
-                return 0;
-            });
-        }
         // The library page waits for the search index (built alongside): it goes last.
         pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature.get(), new TreeMap<>(search.get())),
                 "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
                 () -> {
+                    // Cards not made by a pose page yet (an incremental build renders few pages).
+                    Parallel.map(allCards, lazyCard);
                     List<String> libraryHtml = new ArrayList<>(allCards.size());
                     for (int i = 0; i < allCards.size(); i++) {
                         // Only the first cards, visible without scrolling, load their image at once.
@@ -214,6 +211,12 @@ public final class SiteRenderer {
         tree.write(file, out -> templates.render(template, context, out));
         rendered.incrementAndGet();
         return 1;
+    }
+
+    /** The signature of a pose's or sequence's content: its file's stamp, or else a hash of what it holds. */
+    private static String contentHash(Function<Path, String> sourceStamp, Origin origin, Supplier<String> content) {
+        String stamp = origin == null ? null : sourceStamp.apply(origin.source().file());
+        return stamp != null ? Signature.of(origin.source().displayPath(), stamp) : Signature.of(content.get());
     }
 
     /** {@code supplier}'s value, computed on first use only. */
