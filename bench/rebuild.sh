@@ -27,7 +27,7 @@ yogaflow=(env YOGAFLOW_JAR="$work/yogaflow.jar" YOGAFLOW_JAVA_OPTS=-Xmx512m "$ro
 # The launcher's start-up cache is made on a jar's first use: once here, untimed (see run.sh).
 prime=$(mktemp -d)
 YOGAFLOW_AOT=wait "${yogaflow[@]}" build --content "$root/content" --out "$prime/out" --theme "$work/theme" \
-  --cache "$prime/cache" >/dev/null
+  --cache "$prime/cache" >/dev/null 2>&1 || die "the priming build failed"
 rm -rf "$prime"
 # time_of CMD...: runs CMD, prints "wall_s rss_mib", fails loudly
 time_of() {
