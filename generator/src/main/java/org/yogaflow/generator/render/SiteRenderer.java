@@ -114,13 +114,13 @@ public final class SiteRenderer {
 
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
+        // The big items (the search stage, the catalog, the sitemap) go first: at the end of the
+        // list they would leave one core idle while the other finishes them.
         List<Supplier<Integer>> pages = new ArrayList<>();
         pages.add(() -> {
             alongside.run();
             return 0;
         });
-        // The few large outputs (catalog, sitemap) go first: at the end of the list they would
-        // leave one core idle while the other finishes them.
         pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature.get()),
                 site.title(), site.tagline(), "home",
                 () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
