@@ -61,4 +61,25 @@ class ContentLoaderTest {
         assertEquals("childs-pose", ContentLoader.slugify("Child's Pose"));
         assertEquals("untitled", ContentLoader.slugify("!!!"));
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsReportedAndAReplacementCharacterIsNot(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copySite("valid", tmp);
+        Path tree = content.resolve("poses/tree.md");
+        String text = java.nio.file.Files.readString(tree);
+        // A literal U+FFFD is valid UTF-8 text: it loads.
+        java.nio.file.Files.writeString(tree, text.replace("## Steps", "## Steps \uFFFD"));
+        Diagnostics ok = new Diagnostics();
+        assertTrue(ContentLoader.load(content, ok).poses().get("tree").instructions().contains("\uFFFD"));
+        assertEquals(List.of(), ok.sorted());
+        // A lone continuation byte is not.
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        broken[bytes.length] = (byte) 0x80;
+        java.nio.file.Files.write(tree, broken);
+        Diagnostics bad = new Diagnostics();
+        ContentLoader.load(content, bad);
+        assertEquals(List.of("content/poses/tree.md: error: file is not valid UTF-8 text"),
+                bad.sorted().stream().map(d -> d.format().lines().findFirst().orElse("")).toList());
+    }
 }
