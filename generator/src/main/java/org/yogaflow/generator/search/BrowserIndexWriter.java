@@ -1,11 +1,13 @@
 package org.yogaflow.generator.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ final class BrowserIndexWriter {
     /** Shards grow to about this many characters before a new one starts (a key is never split). */
     static final int SHARD_CHARS = 12_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Library library;
     private final Permalinks links;
@@ -230,14 +232,43 @@ final class BrowserIndexWriter {
 
     /** Writes {@code DIR/prefix.<hash>.json}; returns the name relative to DIR. */
     private String write(String prefix, Object content) {
-        try {
-            byte[] bytes = JSON.writeValueAsBytes(content);
-            String name = Fingerprint.name(prefix + ".json", Fingerprint.of(bytes));
-            // Named by content: a file of the previous build with this name is this file.
-            if (!tree.keep(DIR + name, "=" + DIR + name)) tree.write(DIR + name, bytes);
-            return name;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the search index as JSON", e);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(SHARD_CHARS + SHARD_CHARS / 4);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            value(json, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        String name = Fingerprint.name(prefix + ".json", Fingerprint.of(bytes.toByteArray()));
+        // Named by content: a file of the previous build with this name is this file.
+        if (!tree.keep(DIR + name, "=" + DIR + name)) tree.write(DIR + name, bytes.toByteArray());
+        return name;
+    }
+
+    /**
+     * Writes maps, collections, strings, numbers and booleans as JSON, streamed: the index is
+     * plain data, and the build need not start Jackson's object mapper for it.
+     */
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String s -> json.writeString(s);
+            case Integer i -> json.writeNumber(i);
+            case Long l -> json.writeNumber(l);
+            case Boolean b -> json.writeBoolean(b);
+            case Map<?, ?> map -> {
+                json.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    json.writeFieldName(String.valueOf(e.getKey()));
+                    value(json, e.getValue());
+                }
+                json.writeEndObject();
+            }
+            case Collection<?> items -> {
+                json.writeStartArray();
+                for (Object item : items) value(json, item);
+                json.writeEndArray();
+            }
+            default -> throw new IllegalArgumentException("not JSON data: " + value.getClass());
         }
     }
 }
