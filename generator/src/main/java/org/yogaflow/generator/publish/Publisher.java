@@ -2,12 +2,14 @@ package org.yogaflow.generator.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -50,43 +52,74 @@ public final class Publisher {
     /**
      * A staging folder that already holds the published site, for an incremental build to
      * update: the kept previous site brought up to date by relinking the files that differ
-     * ({@code delta}), or, without one, a fresh folder of hard links to every published file.
-     * Files are shared with the published site, so the build must replace, never rewrite, them
-     * ({@link OutputTree} does).
+     * ({@code delta}), or every file when that is unknown; without a kept site, a fresh folder of
+     * hard links to every published file. Files are shared with the published site, so the
+     * build must replace, never rewrite, them ({@link OutputTree} does).
      *
      * @param published the published site's files
      * @param delta     the files that differ between the kept previous site and the published
-     *                  one, or null when unknown
+     *                  one, or null when unknown (after a full build)
      */
     public Path stageFromPublished(Set<String> published, Set<String> delta) {
         Path previous = aside();
         try {
-            if (delta != null && Files.isDirectory(previous)) {
+            if (Files.isDirectory(previous)) {
+                // Reusing the kept site's folders is much cheaper than making new ones (and
+                // deleting the kept site): on some file systems creating thousands of files and
+                // folders just after deleting thousands of others is several times slower.
                 Path staging = createStaging(false);
                 Files.delete(staging);
                 Files.move(previous, staging, StandardCopyOption.ATOMIC_MOVE);
-                for (String path : delta) {
+                // Unknown differences (after a full build): every file, kept or published.
+                Set<String> relink = delta != null ? delta : union(published, files(staging));
+                // Deletions first: a folder of the kept site may stand where a file now goes.
+                for (String path : relink) {
+                    if (!published.contains(path)) delete(staging, path);
+                }
+                Set<Path> folders = new HashSet<>();
+                for (String path : relink) {
+                    if (!published.contains(path)) continue;
                     Path target = staging.resolve(path);
-                    Files.deleteIfExists(target);
-                    if (published.contains(path)) {
-                        Files.createDirectories(target.getParent());
-                        Files.createLink(target, out.resolve(path));
-                    } else {
-                        deleteEmptyParents(staging, target);
+                    try {
+                        Files.deleteIfExists(target);
+                    } catch (DirectoryNotEmptyException e) {
+                        deleteTree(target); // a file now stands where the kept site had a folder
                     }
+                    if (folders.add(target.getParent())) Files.createDirectories(target.getParent());
+                    Files.createLink(target, out.resolve(path));
                 }
                 return staging;
             }
             Path staging = createStaging(true);
+            Set<Path> folders = new HashSet<>();
             for (String path : published) {
                 Path target = staging.resolve(path);
-                Files.createDirectories(target.getParent());
+                if (folders.add(target.getParent())) Files.createDirectories(target.getParent());
                 Files.createLink(target, out.resolve(path));
             }
             return staging;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a staging folder from " + out, e);
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Every file below {@code root}, as site paths. */
+    private static Set<String> files(Path root) throws IOException {
+        Set<String> files = new HashSet<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                files.add(root.relativize(file).toString().replace('\\', '/'));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
     }
 
     /** Deletes a file of a staging folder that the new site no longer has, and folders left empty. */

@@ -150,6 +150,16 @@ class IncrementalBuildTest {
         assertTrue(rendered(run).contains("8 pages") && !rendered(run).contains("unchanged"), run.out());
         assertTrue(Files.readString(out.resolve("poses/tree/index.html")).contains("Practise gently."));
         assertEquals(fromScratch(), snapshot(out));
+
+        // The next build after a full one starts from the site kept beside the output (the one
+        // before the full build, which differs everywhere), and still publishes exactly the right site.
+        assertTrue(Files.isDirectory(tmp.resolve(".public.previous")), "a kept previous site");
+        Files.delete(content.resolve("poses/downward-dog.md"));
+        edit("sequences/short-flow.yaml", s -> s.replace("pose: downward-dog", "pose: mountain"));
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Softly, "));
+        TestSites.Run next = build();
+        assertTrue(rendered(next).contains("rendered,"), next.out());
+        assertEquals(fromScratch(), snapshot(out));
     }
 
     @Test
