@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,10 @@ final class BuildKey {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, "generator", generatorStamp());
-            update(digest, "options", options.content().toAbsolutePath().normalize(), options.baseUrl(), options.drafts(),
-                    options.strict(), options.photos());
+            // The output folder too: two outputs sharing one cache must not take each other's manifest.
+            update(digest, "options", options.content().toAbsolutePath().normalize(),
+                    options.out().toAbsolutePath().normalize(), options.baseUrl(), options.drafts(), options.strict(),
+                    options.photos());
             Path theme = options.theme().toAbsolutePath().normalize();
             for (Map.Entry<String, Path> file : files(theme).entrySet()) {
                 update(digest, "theme", file.getKey());
@@ -53,22 +57,16 @@ final class BuildKey {
      */
     static Map<String, String> stamps(Path content) {
         Map<String, String> stamps = new TreeMap<>();
-        if (!Files.isDirectory(content)) return stamps;
         try {
-            // The walk reads each file's attributes once, with its directory entry.
-            Files.walkFileTree(content, new SimpleFileVisitor<>() {
+            // Linked files and folders count as content too (their targets' stamps); a broken
+            // link is not content; a loop of links fails the walk (a full build then).
+            Path root = content.toRealPath();
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    BasicFileAttributes a = attributes;
-                    if (a.isSymbolicLink()) {
-                        try {
-                            a = Files.readAttributes(file, BasicFileAttributes.class); // the linked file's
-                        } catch (IOException e) {
-                            return FileVisitResult.CONTINUE; // a broken link: not content
-                        }
-                    }
+                public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    // The walk reads each file's attributes once, with its directory entry.
                     if (a.isRegularFile()) {
-                        stamps.put(content.relativize(file).toString().replace('\\', '/'),
+                        stamps.put(root.relativize(file).toString().replace('\\', '/'),
                                 a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                     }
                     return FileVisitResult.CONTINUE;

@@ -75,7 +75,7 @@ public final class Pipeline {
         Optional<SiteManifest> manifest = SiteManifest.load(manifestFile).filter(m -> m.key().equals(key));
         // The published files that are still as the last build left them (not edited by hand).
         Map<String, OutputTree.Output> intact = manifest.map(this::intactOutputs).orElse(Map.of());
-        if (manifest.isPresent() && manifest.get().inputs().equals(stamps) && !intact.isEmpty()
+        if (manifest.isPresent() && !stamps.isEmpty() && manifest.get().inputs().equals(stamps) && !intact.isEmpty()
                 && intact.size() == manifest.get().outputs().size()) {
             // Nothing changed since the last build, and the published site is its output.
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
@@ -114,8 +114,7 @@ public final class Pipeline {
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
-                    .render(published, tree, hashes, options.photos().quality(), stampOf(stamps), search,
-                            () -> result(search).assets()),
+                    .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets()),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = result(search);
@@ -160,15 +159,6 @@ public final class Pipeline {
                 publisher.discard(searchStaging);
             }
         }
-    }
-
-    /** The stamp of a content file, from the stamps taken before it was read. */
-    private Function<Path, String> stampOf(Map<String, String> stamps) {
-        Path content = options.content().toAbsolutePath().normalize();
-        return file -> {
-            Path f = file.toAbsolutePath().normalize();
-            return f.startsWith(content) ? stamps.get(content.relativize(f).toString().replace('\\', '/')) : null;
-        };
     }
 
     /** The search stage's result, made here if no render worker started it; rethrows its failure. */

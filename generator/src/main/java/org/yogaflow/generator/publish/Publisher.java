@@ -70,11 +70,17 @@ public final class Publisher {
                 Path staging = createStaging(false);
                 Files.delete(staging);
                 Files.move(previous, staging, StandardCopyOption.ATOMIC_MOVE);
-                // Unknown differences (after a full build): every file, kept or published.
-                Set<String> relink = delta != null ? delta : union(published, files(staging));
-                // Deletions first: a folder of the kept site may stand where a file now goes.
-                for (String path : relink) {
+                // Every kept file the published site does not have goes (pages of deleted poses,
+                // files put there by hand); then the files that differ, or all when that is
+                // unknown (after a full build), are linked anew. Deletions first: a folder of the
+                // kept site may stand where a file now goes.
+                Set<String> kept = files(staging);
+                for (String path : kept) {
                     if (!published.contains(path)) delete(staging, path);
+                }
+                Set<String> relink = new HashSet<>(delta != null ? delta : published);
+                for (String path : published) {
+                    if (!kept.contains(path)) relink.add(path);
                 }
                 Set<Path> folders = new HashSet<>();
                 for (String path : relink) {
@@ -101,12 +107,6 @@ public final class Publisher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a staging folder from " + out, e);
         }
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** Every file below {@code root}, as site paths. */

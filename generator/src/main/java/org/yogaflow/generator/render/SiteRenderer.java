@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.build.Parallel;
+import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.cache.FileHashes;
 import org.yogaflow.generator.content.Durations;
 import org.yogaflow.generator.content.Library;
@@ -59,14 +60,12 @@ public final class SiteRenderer {
     }
 
     /**
-     * @param sourceStamp the size and time of a content file, or null when unknown: a pose or
-     *                    sequence whose file has the same stamp as in the last build is the same
      * @param alongside work for the same workers, done first (the search indexes)
      * @param search what the library page needs to load the browser search index (names → URLs);
      *               only the library page sees it, so that other pages need not change with the index
      */
-    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality,
-            Function<Path, String> sourceStamp, Runnable alongside, Supplier<Map<String, String>> search) {
+    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
+            Supplier<Map<String, String>> search) {
         rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
@@ -102,13 +101,9 @@ public final class SiteRenderer {
         // is hashed once, when first needed; the signatures of all cards and all sequences too.
         Map<String, String> cardHashes = new ConcurrentHashMap<>();
         Function<String, String> cardHash = slug -> cardHashes.computeIfAbsent(slug, s -> Signature.of(cards.get(s)));
-        // A pose or sequence is what its file holds: its stamp identifies it at no cost (hashing
-        // the content of ten thousand poses is not free).
-        Map<String, String> poseHashes = new ConcurrentHashMap<>();
-        Function<Pose, String> poseHash = pose -> poseHashes.computeIfAbsent(pose.slug(),
-                slug -> contentHash(sourceStamp, pose.origin(), () -> Signature.content(pose)));
-        Function<Sequence, String> sequenceHash = sequence -> contentHash(sourceStamp, sequence.origin(),
-                () -> Signature.content(sequence));
+        // A pose or sequence is what its file holds: the loader's hash of the file's text.
+        Function<Pose, String> poseHash = pose -> contentHash(pose.origin(), pose::withoutOrigin);
+        Function<Sequence, String> sequenceHash = sequence -> contentHash(sequence.origin(), sequence::withoutOrigin);
         Supplier<String> cardsSignature = once(() -> Signature.of(allCards.stream().map(c -> cardHash.apply(c.slug())).toList()));
         Supplier<String> sequencesSignature = once(() -> Signature.of(allSequences));
 
@@ -213,10 +208,10 @@ public final class SiteRenderer {
         return 1;
     }
 
-    /** The signature of a pose's or sequence's content: its file's stamp, or else a hash of what it holds. */
-    private static String contentHash(Function<Path, String> sourceStamp, Origin origin, Supplier<String> content) {
-        String stamp = origin == null ? null : sourceStamp.apply(origin.source().file());
-        return stamp != null ? Signature.of(origin.source().displayPath(), stamp) : Signature.of(content.get());
+    /** The signature of a pose's or sequence's content: its file's path and text, or else what it holds. */
+    private static String contentHash(Origin origin, Supplier<Object> content) {
+        return origin != null ? Signature.of(origin.source().displayPath(), origin.source().textHash())
+                : Signature.of(content.get());
     }
 
     /** {@code supplier}'s value, computed on first use only. */

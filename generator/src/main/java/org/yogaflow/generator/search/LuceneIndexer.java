@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -39,7 +41,7 @@ import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.yogaflow.generator.render.Signature;
+import org.yogaflow.generator.cache.Signature;
 
 /**
  * Writes the Lucene index of a site: one Lucene document per {@link SearchDocument}, with a
@@ -196,8 +198,15 @@ public final class LuceneIndexer {
         }
     }
 
+    /** A signature of everything a document's terms come from; lists by element, so ["a, b"] ≠ ["a", "b"]. */
     static String signature(SearchDocument doc) {
-        return Signature.of(doc);
+        List<Object> parts = new ArrayList<>(Arrays.asList(doc.id(), doc.kind(), doc.slug(), doc.name(), doc.sanskrit(),
+                doc.difficulty(), doc.category(), doc.text()));
+        for (List<String> list : List.of(doc.aliases(), doc.areas(), doc.benefits())) {
+            parts.add(list.size());
+            parts.addAll(list);
+        }
+        return Signature.of(parts.toArray());
     }
 
     /** Writes the files of an in-memory index into {@code dir}, without fsync. */

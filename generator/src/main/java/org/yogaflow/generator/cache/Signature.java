@@ -1,8 +1,6 @@
-package org.yogaflow.generator.render;
+package org.yogaflow.generator.cache;
 
 import java.util.HexFormat;
-import org.yogaflow.generator.content.Pose;
-import org.yogaflow.generator.content.Sequence;
 
 /**
  * Signatures of what an output is made from: a hash of its inputs' values. Records print every
@@ -23,6 +21,11 @@ public final class Signature {
         long a = 0xcbf29ce484222325L;
         long b = 0x84222325cbf29ce4L;
         for (Object part : parts) {
+            if (part == null) { // distinct from the text "null"
+                a = (a ^ 0xfffe) * 0x100000001b3L;
+                b = (b ^ 0xfffe) * 0x100000001b3L + 0x9e3779b97f4a7c15L;
+                continue;
+            }
             String text = String.valueOf(part);
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -42,14 +45,5 @@ public final class Signature {
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
         return h ^ (h >>> 33);
-    }
-
-    /** A pose's content without where it was written (positions move with every edit above them). */
-    static String content(Pose pose) {
-        return pose.withoutOrigin().toString();
-    }
-
-    static String content(Sequence sequence) {
-        return sequence.withoutOrigin().toString();
     }
 }
