@@ -35,7 +35,7 @@ cp "$jar" "$work/yogaflow.jar" || die "cannot copy $jar"
 # like an installed tool's: do that once, untimed, and wait for it.
 [ ! -d "$work/theme" ] || mv "$work/theme" "$trash/theme"
 cp -r "$root/site-theme" "$work/theme"
-rm -f "$work/yogaflow.jsa" "$work/yogaflow.aot" "$work/yogaflow.aotconf"
+rm -f "$work"/yogaflow.jsa "$work"/yogaflow*.aot*
 YOGAFLOW_AOT=wait YOGAFLOW_JAR="$work/yogaflow.jar" "$root/scripts/yogaflow" build --content "$root/content" \
   --out "$trash/prime" --theme "$work/theme" >/dev/null 2>&1 || die "the priming build failed"
 echo "jar: $jar ($(date -r "$jar" '+%F %T'))   java: $("$java" -version 2>&1 | head -1)   cores: $(nproc)"
