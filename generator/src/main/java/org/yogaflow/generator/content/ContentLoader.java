@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Position;
 
@@ -153,7 +154,7 @@ public final class ContentLoader {
                 text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             }
             if (text.startsWith("\uFEFF")) text = text.substring(1);
-            return Optional.of(new SourceFile(file, display(file), text));
+            return Optional.of(new SourceFile(file, display(file), text, Signature.ofBytes(bytes)));
         } catch (CharacterCodingException e) {
             diagnostics.error(Position.file(display(file)), "file is not valid UTF-8 text",
                     "save it as UTF-8 in your editor");
