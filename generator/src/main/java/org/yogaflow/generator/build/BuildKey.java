@@ -37,7 +37,7 @@ final class BuildKey {
             // The output folder too: two outputs sharing one cache must not take each other's manifest.
             update(digest, "options", options.content().toAbsolutePath().normalize(),
                     options.out().toAbsolutePath().normalize(), options.baseUrl(), options.drafts(), options.strict(),
-                    options.photos());
+                    options.photos(), options.site());
             Path theme = options.theme().toAbsolutePath().normalize();
             for (Map.Entry<String, Path> file : files(theme).entrySet()) {
                 update(digest, "theme", file.getKey());

@@ -1,6 +1,7 @@
 package org.yogaflow.generator.build;
 
 import java.nio.file.Path;
+import org.yogaflow.generator.render.views.SiteInfo;
 import org.yogaflow.generator.images.PhotoSettings;
 
 /**
@@ -15,15 +16,16 @@ import org.yogaflow.generator.images.PhotoSettings;
  * @param cache    the build cache folder (photo renditions, what each page was made from);
  *                 safe to delete
  * @param photos   the size limits of source photos and the quality of their renditions
+ * @param site     the site's title, language, account API URL and so on
  */
 public record BuildOptions(Path content, Path out, Path theme, String baseUrl, boolean drafts, boolean strict,
-        Path cache, PhotoSettings photos) {
+        Path cache, PhotoSettings photos, SiteInfo site) {
 
     public static final String DEFAULT_BASE_URL = "http://localhost:8080/";
 
     /** With the default cache folder ({@link #defaultCache}) and photo settings. */
     public BuildOptions(Path content, Path out, Path theme, String baseUrl, boolean drafts, boolean strict) {
-        this(content, out, theme, baseUrl, drafts, strict, defaultCache(content), PhotoSettings.DEFAULT);
+        this(content, out, theme, baseUrl, drafts, strict, defaultCache(content), PhotoSettings.DEFAULT, SiteInfo.DEFAULT);
     }
 
     /** {@code .yogaflow-cache/} beside the content folder. */

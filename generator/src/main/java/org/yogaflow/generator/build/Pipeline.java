@@ -28,7 +28,6 @@ import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.publish.Publisher;
 import org.yogaflow.generator.render.Permalinks;
 import org.yogaflow.generator.render.SiteRenderer;
-import org.yogaflow.generator.render.views.SiteInfo;
 import org.yogaflow.generator.search.SearchIndexer;
 import org.yogaflow.generator.validate.Validator;
 
@@ -113,7 +112,7 @@ public final class Pipeline {
             long searchStart = System.nanoTime();
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
-            SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, SiteInfo.DEFAULT)
+            SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, options.site())
                     .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets()),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));

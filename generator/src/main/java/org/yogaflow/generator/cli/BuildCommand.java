@@ -8,6 +8,7 @@ import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
 import org.yogaflow.generator.images.PhotoSettings;
 import org.yogaflow.generator.render.Permalinks;
+import org.yogaflow.generator.render.views.SiteInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,11 @@ final class BuildCommand implements Callable<Integer> {
             description = "WebP quality of photo renditions, 1-100 (default: ${DEFAULT-VALUE}).")
     int photoQuality;
 
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "Base URL of the account API, e.g. https://api.studio.example/api/v1 "
+                    + "(default: none, a read-only site without account features).")
+    String apiUrl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,6 +72,10 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid --base-url: " + e.getMessage());
         }
+        if (apiUrl != null && !apiUrl.isEmpty() && !apiUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid --api-url: expected an absolute http(s) URL such as https://api.studio.example/api/v1");
+        }
         if (!(maxPhotoMb > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-photo-mb must be more than 0");
         }
@@ -74,7 +84,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict,
                 cache != null ? cache : BuildOptions.defaultCache(content.content),
-                new PhotoSettings((long) (maxPhotoMb * 1_000_000), PhotoSettings.DEFAULT.maxPixels(), photoQuality));
+                new PhotoSettings((long) (maxPhotoMb * 1_000_000), PhotoSettings.DEFAULT.maxPixels(), photoQuality),
+                SiteInfo.DEFAULT.withApiUrl(apiUrl));
         BuildReport report = new Pipeline(options, new ConsoleProgress(err, ConsoleProgress.isInteractive())).build();
         if (report.upToDate()) {
             report.replayedWarnings().forEach(err::println);

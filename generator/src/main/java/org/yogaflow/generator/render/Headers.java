@@ -11,13 +11,16 @@ public final class Headers {
      * Scripts, styles, images and fonts from the site itself only: no inline script or style.
      * frame-ancestors cannot be set from a meta tag, so it is in the headers file alone.
      */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'";
-
     private Headers() {}
 
-    static String file() {
+    /** The policy for a site whose scripts may also call {@code apiOrigin} (empty: none). */
+    public static String csp(String apiOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'" + (apiOrigin.isEmpty() ? "" : " " + apiOrigin)
+                + "; object-src 'none'; base-uri 'self'; form-action 'self'";
+    }
+
+    static String file(String apiOrigin) {
         return """
                 /*
                   Content-Security-Policy: %s; frame-ancestors 'none'
@@ -31,6 +34,6 @@ public final class Headers {
                 /api/*
                   Access-Control-Allow-Origin: *
                   Cache-Control: public, max-age=300
-                """.formatted(CONTENT_SECURITY_POLICY);
+                """.formatted(csp(apiOrigin));
     }
 }

@@ -108,7 +108,7 @@ public final class SiteRenderer {
         Supplier<String> sequencesSignature = once(() -> Signature.of(allSequences));
 
         Map<String, Object> common =
-                Map.of("site", site, "links", links, "assets", assets, "csp", Headers.CONTENT_SECURITY_POLICY);
+                Map.of("site", site, "links", links, "assets", assets, "csp", Headers.csp(site.apiOrigin()));
         // The big items (the search stage, the catalog, the sitemap) go first: at the end of the
         // list they would leave one core idle while the other finishes them.
         List<Supplier<Integer>> pages = new ArrayList<>();
@@ -124,6 +124,10 @@ public final class SiteRenderer {
                 () -> Map.of("sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "404", "404.html", "404",
                 "Page not found", "This page does not exist.", "", Map::of));
+        for (StaticPages.Spec spec : StaticPages.list(themeDir.resolve("templates"))) {
+            pages.add(() -> page(templates, tree, common, spec.template(), spec.sitePath(), spec.template(),
+                    spec.title(), spec.description(), spec.section(), Map::of));
+        }
 
         // The sitemap and the catalog are not pages (they count 0) but run alongside them.
         pages.add(() -> {
@@ -189,7 +193,7 @@ public final class SiteRenderer {
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
-        tree.write("_headers", Headers.file());
+        tree.write("_headers", Headers.file(site.apiOrigin()));
         return new Result(count, rendered.get(), List.copyOf(photos.values()));
     }
 

@@ -59,6 +59,50 @@ class BuildTest {
         assertTrue(Files.isRegularFile(out.resolve("poses/crow/index.html")));
     }
 
+    @Test
+    void themePagesScriptModulesAndTheApiUrl() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path theme = tmp.resolve("theme");
+        TestSites.copyTree(TestSites.THEME, theme);
+        Files.createDirectories(theme.resolve("templates/pages/account"));
+        Files.writeString(theme.resolve("templates/pages/account/login.peb"), """
+                {# title: Log in
+                   description: Log in to keep a record of your practice.
+                   section: account #}
+                {% extends "base" %}
+                {% block content %}<h1>{{ page.title }}</h1><script type="module" src="{{ assets["js/login.js"] }}"></script>{% endblock %}
+                """);
+        Files.createDirectories(theme.resolve("assets/js"));
+        Files.writeString(theme.resolve("assets/js/login.js"), "import { api } from './api.js';\n");
+        Files.writeString(theme.resolve("assets/js/api.js"), "export const api = 1;\n");
+        Path out = tmp.resolve("public");
+
+        TestSites.Run run = TestSites.cli("build", "--content", content.toString(), "--out", out.toString(),
+                "--theme", theme.toString(), "--api-url", "http://127.0.0.1:8081/api/v1/");
+
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        String login = Files.readString(out.resolve("account/login/index.html"));
+        assertTrue(login.contains("<title>Log in · YogaFlow</title>"), login);
+        assertTrue(login.contains("<meta name=\"description\" content=\"Log in to keep a record of your practice.\">"), login);
+        assertTrue(login.contains("<meta name=\"yogaflow-api\" content=\"http://127.0.0.1:8081/api/v1\">"), login);
+        assertTrue(login.contains("connect-src &#39;self&#39; http://127.0.0.1:8081;"), login);
+        assertTrue(Files.readString(out.resolve("_headers")).contains("connect-src 'self' http://127.0.0.1:8081;"));
+        // Both modules sit in one folder named by their hash, so the relative import resolves.
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile("src=\"/(assets/js\\.[0-9a-f]{10}/)login\\.js\"").matcher(login);
+        assertTrue(src.find(), login);
+        assertTrue(Files.isRegularFile(out.resolve(src.group(1) + "api.js")));
+
+        // Without --api-url the site is read-only: no API meta, no other origin in the policy.
+        assertEquals(ExitCodes.OK, TestSites.cli("build", "--content", content.toString(), "--out", out.toString(),
+                "--theme", theme.toString()).code());
+        String plain = Files.readString(out.resolve("account/login/index.html"));
+        assertFalse(plain.contains("yogaflow-api"), plain);
+        assertTrue(plain.contains("connect-src &#39;self&#39;;"), plain);
+        TestSites.Run bad = TestSites.cli("build", "--content", content.toString(), "--out", out.toString(),
+                "--theme", theme.toString(), "--api-url", "localhost:8081");
+        assertTrue(bad.code() != ExitCodes.OK && bad.err().contains("invalid --api-url"), bad.err());
+    }
+
     /** Golden files: rerun with -Dgolden.update=true to rewrite them, then review the diff. */
     @ParameterizedTest
     @ValueSource(strings = {"poses/tree/index.html", "poses/mountain/index.html", "sequences/short-flow/index.html",

@@ -1,7 +1,29 @@
 package org.yogaflow.generator.render.views;
 
-/** Site-wide settings the layout uses. */
-public record SiteInfo(String title, String tagline, String language) {
+import java.net.URI;
+
+/**
+ * Site-wide settings the layout uses.
+ *
+ * @param apiUrl the account API's base URL, e.g. {@code https://api.studio.example/api/v1}; empty
+ *               for a read-only site (the account features stay hidden)
+ */
+public record SiteInfo(String title, String tagline, String language, String apiUrl) {
     public static final SiteInfo DEFAULT =
-            new SiteInfo("YogaFlow", "Poses and sequences for every practice", "en");
+            new SiteInfo("YogaFlow", "Poses and sequences for every practice", "en", "");
+
+    public SiteInfo {
+        apiUrl = apiUrl == null ? "" : apiUrl.replaceAll("/+$", "");
+    }
+
+    /** The API's origin ({@code scheme://host[:port]}), which the CSP must allow; empty without an API. */
+    public String apiOrigin() {
+        if (apiUrl.isEmpty()) return "";
+        URI uri = URI.create(apiUrl);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    public SiteInfo withApiUrl(String url) {
+        return new SiteInfo(title, tagline, language, url);
+    }
 }
