@@ -41,6 +41,7 @@ public final class Pipeline {
 
     private final BuildOptions options;
     private final Progress progress;
+    private final ContentLoader.Memo memo;
     private final List<BuildReport.StageTiming> timings = new ArrayList<>();
     private ImageStage.Stats images;
 
@@ -49,8 +50,17 @@ public final class Pipeline {
     }
 
     public Pipeline(BuildOptions options, Progress progress) {
+        this(options, progress, null);
+    }
+
+    /**
+     * @param memo what a long-running process (yogaflow dev) read in earlier builds, reused for
+     *             files that did not change since; null for a one-off build
+     */
+    public Pipeline(BuildOptions options, Progress progress, ContentLoader.Memo memo) {
         this.options = options;
         this.progress = progress;
+        this.memo = memo;
     }
 
     /** Load and validate only; writes nothing. */
@@ -188,7 +198,7 @@ public final class Pipeline {
     }
 
     private Library loadAndValidate(Diagnostics diagnostics) {
-        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics),
+        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memo),
                 l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
         stage("validate", () -> {
             Validator.validate(library, options.drafts(), options.photos(), diagnostics);

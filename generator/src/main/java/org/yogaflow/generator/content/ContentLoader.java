@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yogaflow.generator.cache.Signature;
+import org.yogaflow.generator.diag.Diagnostic;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Position;
 
@@ -36,16 +41,46 @@ public final class ContentLoader {
     private final Path contentDir;
     private final Path displayRoot;
     private final Diagnostics diagnostics;
+    private final Memo memo;
 
-    private ContentLoader(Path contentDir, Diagnostics diagnostics) {
+    private ContentLoader(Path contentDir, Diagnostics diagnostics, Memo memo) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
         Path parent = this.contentDir.getParent();
         this.displayRoot = parent == null ? this.contentDir : parent;
         this.diagnostics = diagnostics;
+        this.memo = memo;
     }
 
     public static Library load(Path contentDir, Diagnostics diagnostics) {
-        return new ContentLoader(contentDir, diagnostics).load();
+        return load(contentDir, diagnostics, null);
+    }
+
+    /** With a memo, files read by an earlier load of the same process and not changed since are not read again. */
+    public static Library load(Path contentDir, Diagnostics diagnostics, Memo memo) {
+        return new ContentLoader(contentDir, diagnostics, memo).load();
+    }
+
+    /**
+     * What each pose and sequence file gave when it was last read: kept by a long-running process
+     * ({@code yogaflow dev}) between builds, so that a build after one edit parses one file.
+     * A file counts as unchanged when its size, modification time and identity are the same and
+     * it had not been modified shortly before it was read (a later edit within the file system's
+     * timestamp granularity could otherwise go unnoticed, as Git's "racy" rule says). Thread-safe.
+     */
+    public static final class Memo {
+        /** How much older than its reading a file's modification time must be for the file to be trusted. */
+        private static final long RACY_NANOS = 2_000_000_000L;
+
+        private record Entry(String stamp, boolean trusted, Optional<?> item, List<Diagnostic> diagnostics) {}
+
+        private final Map<Path, Entry> files = new ConcurrentHashMap<>();
+
+        /** How many files the last loads took from the memo (for tests and timings). */
+        private final AtomicInteger reused = new AtomicInteger();
+
+        public int reused() {
+            return reused.get();
+        }
     }
 
     private Library load() {
@@ -117,9 +152,8 @@ public final class ContentLoader {
             }
         }
         List<T> items = files.parallelStream()
-                .map(this::readSource)
-                .flatMap(Optional::stream)
-                .map(source -> reader.apply(source, diagnostics))
+                .map(file -> memo == null ? readSource(file, diagnostics).flatMap(s -> reader.apply(s, diagnostics))
+                        : remembered(file, reader))
                 .flatMap(Optional::stream)
                 .toList();
         Map<String, T> bySlug = new HashMap<>();
@@ -144,7 +178,38 @@ public final class ContentLoader {
         return bySlug;
     }
 
+    /** The item of {@code file} from the memo if it did not change, else read now and remembered. */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> remembered(Path file, BiFunction<SourceFile, Diagnostics, Optional<T>> reader) {
+        String stamp;
+        long modified;
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            stamp = a.size() + ":" + modified + ":" + a.fileKey();
+        } catch (IOException e) {
+            return readSource(file, diagnostics).flatMap(s -> reader.apply(s, diagnostics)); // reports it
+        }
+        Memo.Entry entry = memo.files.get(file);
+        if (entry != null && entry.trusted() && entry.stamp().equals(stamp)) {
+            entry.diagnostics().forEach(diagnostics::add);
+            memo.reused.incrementAndGet();
+            return (Optional<T>) entry.item();
+        }
+        long readAt = System.currentTimeMillis() * 1_000_000L;
+        Diagnostics own = new Diagnostics();
+        Optional<T> item = readSource(file, own).flatMap(s -> reader.apply(s, own));
+        List<Diagnostic> found = own.sorted();
+        found.forEach(diagnostics::add);
+        memo.files.put(file, new Memo.Entry(stamp, modified < readAt - Memo.RACY_NANOS, item, found));
+        return item;
+    }
+
     private Optional<SourceFile> readSource(Path file) {
+        return readSource(file, diagnostics);
+    }
+
+    private Optional<SourceFile> readSource(Path file, Diagnostics diagnostics) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             // The lenient decoder is several times faster and marks malformed bytes with U+FFFD;

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.generator.TestSites;
@@ -44,6 +50,46 @@ class ContentLoaderTest {
         assertEquals(Side.NONE, flow.steps().get(0).side());
         assertEquals(2, flow.steps().get(2).repeat());
         assertEquals(Position.file("content/poses/tree.md").path(), tree.origin().path());
+    }
+
+    @Test
+    void aMemoReusesUnchangedFilesAndRereadsChangedOrRecentlyModifiedOnes(@TempDir Path tmp) throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Path tree = content.resolve("poses/tree.md");
+        FileTime old = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+        try (Stream<Path> files = Files.walk(content)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) Files.setLastModifiedTime(file, old);
+        }
+        // A warning in a pose file is reported by every load, read or remembered.
+        Files.writeString(content.resolve("poses/notes.txt"), "not a pose");
+        Files.writeString(content.resolve("poses/mountain.md"),
+                Files.readString(content.resolve("poses/mountain.md")).replace("name: Mountain Pose", "name: Mountain Pose\nnickname: x"));
+        Files.setLastModifiedTime(content.resolve("poses/mountain.md"), old);
+        ContentLoader.Memo memo = new ContentLoader.Memo();
+        Diagnostics first = new Diagnostics();
+        Library read = ContentLoader.load(content, first, memo);
+        assertEquals(0, memo.reused());
+
+        Diagnostics second = new Diagnostics();
+        Library remembered = ContentLoader.load(content, second, memo);
+        assertEquals(5, memo.reused()); // 4 poses and 1 sequence
+        assertEquals(first.sorted(), second.sorted());
+        assertTrue(second.sorted().stream().anyMatch(d -> d.message().contains("nickname")), second.sorted().toString());
+        assertEquals(read.poses(), remembered.poses());
+        assertEquals(read.sequences(), remembered.sequences());
+
+        // An edit is read again, even one that keeps the size and the modification time...
+        Files.writeString(tree, Files.readString(tree).replace("name: Tree Pose", "name: Tree Posf"));
+        Files.setLastModifiedTime(tree, FileTime.from(Instant.now().minus(30, ChronoUnit.MINUTES)));
+        Library edited = ContentLoader.load(content, new Diagnostics(), memo);
+        assertEquals("Tree Posf", edited.poses().get("tree").name());
+        // ...when the file was modified just before it was read: such a file is never trusted.
+        Files.writeString(tree, Files.readString(tree).replace("Tree Posf", "Tree Posg"));
+        ContentLoader.load(content, new Diagnostics(), memo);
+        FileTime justRead = Files.getLastModifiedTime(tree);
+        Files.writeString(tree, Files.readString(tree).replace("Tree Posg", "Tree Posh"));
+        Files.setLastModifiedTime(tree, justRead);
+        assertEquals("Tree Posh", ContentLoader.load(content, new Diagnostics(), memo).poses().get("tree").name());
     }
 
     @Test
