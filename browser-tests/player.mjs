@@ -285,9 +285,10 @@ test('the practice ends with a summary and no logging without an API', async (pa
   equal(await page.evaluate(() => window.__wake.held), 0, 'wake lock released at the end');
   check((await page.textContent('#player-live')).startsWith('Practice complete'), 'announced');
   await axe(page, 'summary');
+  await page.screenshot({ path: path.join(shots, 'player-summary-375.png') });
   await page.click('#player-again');
   equal(await position(page), `Step 1 of ${holds}`, 'Practise again starts over');
-}, pageUrl('?speed=600'));
+}, pageUrl('?speed=600'), { width: 375, height: 740 });
 
 test('a soft tone marks each new hold; Mute silences it and is remembered', async (page) => {
   await start(page);

@@ -209,7 +209,7 @@ function init(list, dialog) {
     const transition = segment.kind === 'transition';
     $('player-position').textContent = `Step ${hold.number} of ${holds}`;
     $('player-phase').textContent = transition
-      ? `Transition · next: ${[hold.step.name, holdLabel(hold)].filter(Boolean).join(', ')}`
+      ? ['Transition', holdLabel(hold)].filter(Boolean).join(' · ')
       : holdLabel(hold) || `Hold ${hold.seconds} s`;
     $('player-pose').textContent = hold.step.name;
     $('player-cue').textContent = transition ? transitionText(segment.from, hold) : hold.step.cue;
@@ -287,10 +287,12 @@ function init(list, dialog) {
     if (running()) {
       tick();
       stop();
+      dialog.classList.add('is-paused');
       pauseButton.textContent = 'Resume';
       announce('Paused');
     } else {
       run();
+      dialog.classList.remove('is-paused');
       pauseButton.textContent = 'Pause';
       announce('Resumed');
     }
@@ -330,6 +332,7 @@ function init(list, dialog) {
     $('player-summary').hidden = true;
     for (const id of ['player-body', 'player-controls', 'player-keys']) $(id).hidden = false;
     pauseButton.textContent = 'Pause';
+    dialog.classList.remove('is-paused');
     $('player-speed').hidden = speed === 1;
     $('player-speed').textContent = ` · preview ×${speed}`;
     showSegment();
