@@ -12,28 +12,29 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Node scripts of {@code browser-tests/} for the search tests. Without Node (or Chromium)
- * a developer's run skips those tests; in CI (the CI variable set) they must run and fail loudly.
+ * Runs Node scripts of {@code browser-tests/} for the browser tests (search, the practice player).
+ * Without Node (or Chromium) a developer's run skips those tests; in CI (the CI variable set) they
+ * must run and fail loudly.
  */
-final class Node {
+public final class Node {
 
-    static final Path BROWSER_TESTS = Path.of("..", "browser-tests").toAbsolutePath().normalize();
+    public static final Path BROWSER_TESTS = Path.of("..", "browser-tests").toAbsolutePath().normalize();
     static final Path SEARCH_JS = Path.of("..", "site-theme", "assets", "search.js").toAbsolutePath().normalize();
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private Node() {}
 
-    static boolean inCi() {
+    public static boolean inCi() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isBlank() && !ci.equals("false");
     }
 
     /** Skips the calling test when {@code what} is missing, unless in CI. */
-    static void require(boolean present, String what) {
+    public static void require(boolean present, String what) {
         if (!inCi()) assumeTrue(present, what + " is missing (required when CI is set)");
     }
 
-    static boolean hasNode() {
+    public static boolean hasNode() {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -46,13 +47,13 @@ final class Node {
         }
     }
 
-    static boolean hasModules() {
+    public static boolean hasModules() {
         return Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))
                 && Files.isDirectory(BROWSER_TESTS.resolve("node_modules/axe-core"));
     }
 
     /** Runs {@code node script args…} in browser-tests/; returns its output, failing on a non-zero exit. */
-    static String run(Path log, long timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
+    public static String run(Path log, long timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(BROWSER_TESTS.toFile())
