@@ -37,7 +37,8 @@ public class WarmRebuild {
             double ms = (System.nanoTime() - start) / 1e6;
             if (!report.published()) throw new IllegalStateException("build " + i + " failed: " + report.diagnostics().sorted());
             System.out.printf("%s %3d: %7.1f ms  %s%n", i == 0 ? "full " : "edit ", i, ms, report.timings().stream()
-                    .map(t -> t.stage() + " " + t.duration().toMillis()).toList());
+                    .map(t -> t.stage() + " " + t.duration().toMillis()
+                    + (t.stage().equals("search") ? " (" + t.detail().replaceAll(".*: |\\)", "") + ")" : "")).toList());
             if (i > 0) times.add(ms);
         }
         List<Double> warm = new ArrayList<>(times.subList(times.size() / 2, times.size()));

@@ -128,7 +128,7 @@ public final class Pipeline {
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = result(search);
             timings.add(new BuildReport.StageTiming("search", Duration.ofNanos(System.nanoTime() - searchStart),
-                    indexed.documents() + " documents (alongside render)"));
+                    indexed.documents() + " documents (alongside render: " + indexed.timings() + ")"));
             RenditionCache renditions = new RenditionCache(options.cache().resolve("renditions"));
             images = stage("images", () -> ImageStage.run(rendered.photos(), tree, renditions,
                     options.cache().resolve("bin"), diagnostics, progress),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.store.Directory;
 import org.yogaflow.generator.content.Library;
@@ -18,7 +19,7 @@ import org.yogaflow.generator.render.Permalinks;
 public final class SearchIndexer {
 
     /** What templates need, plain name → URL ("index" → the browser index's manifest), and how many documents were indexed. */
-    public record Result(Map<String, String> assets, int documents) {}
+    public record Result(Map<String, String> assets, int documents, String timings) {}
 
     private SearchIndexer() {}
 
@@ -36,10 +37,15 @@ public final class SearchIndexer {
      */
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
             Path previousLuceneDir) {
+        long start = System.nanoTime();
         List<SearchDocument> docs = SearchDocument.of(published);
+        long indexing = System.nanoTime();
         try (Directory index = LuceneIndexer.index(docs, previousLuceneDir, luceneDir)) {
+            long exporting = System.nanoTime();
             String manifest = new BrowserIndexWriter(published, links, tree).write(index);
-            return new Result(Map.of("index", manifest), docs.size());
+            return new Result(Map.of("index", manifest), docs.size(), String.format(Locale.ROOT,
+                    "documents %d ms, Lucene %d ms, browser index %d ms", (indexing - start) / 1_000_000,
+                    (exporting - indexing) / 1_000_000, (System.nanoTime() - exporting) / 1_000_000));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing an index does not fail
         }
