@@ -7,8 +7,7 @@ import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
 import org.yogaflow.generator.images.PhotoSettings;
-import org.yogaflow.generator.render.Permalinks;
-import org.yogaflow.generator.render.views.SiteInfo;
+import org.yogaflow.generator.diag.Diagnostics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +37,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "Theme folder with templates/ and assets/ (default: ${DEFAULT-VALUE}).")
     Path theme;
 
-    @Option(names = "--base-url", paramLabel = "URL", defaultValue = BuildOptions.DEFAULT_BASE_URL,
-            description = "Absolute URL the site is served from (default: ${DEFAULT-VALUE}).")
-    String baseUrl;
+    @Mixin
+    SiteOptions siteOptions;
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Build cache folder: photo renditions and what each page was made from; safe to delete "
@@ -55,38 +53,43 @@ final class BuildCommand implements Callable<Integer> {
             description = "WebP quality of photo renditions, 1-100 (default: ${DEFAULT-VALUE}).")
     int photoQuality;
 
-    @Option(names = "--api-url", paramLabel = "URL",
-            description = "Base URL of the account API, e.g. https://api.studio.example/api/v1 "
-                    + "(default: none, a read-only site without account features).")
-    String apiUrl;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            new Permalinks(baseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid --base-url: " + e.getMessage());
-        }
-        if (apiUrl != null && !apiUrl.isEmpty() && !apiUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "invalid --api-url: expected an absolute http(s) URL such as https://api.studio.example/api/v1");
-        }
+    /**
+     * The build's options from the flags and {@code content/site.yaml} (whose problems go to
+     * {@code diagnostics}); {@code localBaseUrl} is the preview server's address, or null.
+     */
+    BuildOptions options(String localBaseUrl, Diagnostics diagnostics) {
         if (!(maxPhotoMb > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-photo-mb must be more than 0");
         }
         if (photoQuality < 1 || photoQuality > 100) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--photo-quality must be from 1 to 100");
         }
-        BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict,
+        SiteOptions.Resolved site = siteOptions.resolve(spec.commandLine(), content.content, localBaseUrl, diagnostics);
+        return new BuildOptions(content.content, out, theme, site.baseUrl(), content.drafts, content.strict,
                 cache != null ? cache : BuildOptions.defaultCache(content.content),
                 new PhotoSettings((long) (maxPhotoMb * 1_000_000), PhotoSettings.DEFAULT.maxPixels(), photoQuality),
-                SiteInfo.DEFAULT.withApiUrl(apiUrl));
+                site.site());
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Diagnostics settings = new Diagnostics();
+        BuildOptions options = options(null, settings);
+        if (settings.hasErrors()) {
+            // Settings unusable: still report every content problem of this run.
+            BuildReport checked = new Pipeline(options).validate();
+            settings.sorted().forEach(checked.diagnostics()::add);
+            Reporter.diagnostics(checked.diagnostics(), err);
+            err.println("build failed: " + Reporter.counts(checked.diagnostics()) + "; " + this.out + " was not changed");
+            return ExitCodes.INVALID_CONTENT;
+        }
         BuildReport report = new Pipeline(options, new ConsoleProgress(err, ConsoleProgress.isInteractive())).build();
+        settings.sorted().forEach(report.diagnostics()::add);
         if (report.upToDate()) {
             report.replayedWarnings().forEach(err::println);
             stdout.println("nothing changed since the last build: " + this.out + " is up to date");
