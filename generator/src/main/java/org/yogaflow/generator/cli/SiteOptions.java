@@ -34,15 +34,16 @@ final class SiteOptions {
 
     /**
      * Reads {@code site.yaml} in {@code content} (its problems go to {@code diagnostics}) and
-     * applies the flags; {@code localBaseUrl}, when not null, wins over the file's base_url (a
-     * local preview is never served from the studio's real address).
+     * applies the flags; {@code localBaseUrl} and {@code localApiUrl}, when not null, win over
+     * the file (a local preview is served from its own address, and {@code dev} runs its own API).
      */
-    Resolved resolve(CommandLine cmd, Path content, String localBaseUrl, Diagnostics diagnostics) {
+    Resolved resolve(CommandLine cmd, Path content, String localBaseUrl, String localApiUrl, Diagnostics diagnostics) {
         SiteInfo d = SiteInfo.DEFAULT;
         SiteConfig defaults = new SiteConfig(d.title(), d.tagline(), d.language(), BuildOptions.DEFAULT_BASE_URL,
                 d.apiUrl(), d.contactEmail());
         SiteConfig file = SiteConfig.load(content, diagnostics);
-        SiteConfig flags = new SiteConfig(title, null, null, baseUrl != null ? baseUrl : localBaseUrl, apiUrl, null);
+        SiteConfig flags = new SiteConfig(title, null, null, baseUrl != null ? baseUrl : localBaseUrl,
+                apiUrl != null ? apiUrl : localApiUrl, null);
         SiteConfig c = flags.or(file).or(defaults);
         try {
             new Permalinks(c.baseUrl());
