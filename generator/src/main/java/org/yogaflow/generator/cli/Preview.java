@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
@@ -34,17 +35,24 @@ final class Preview implements AutoCloseable {
         this.watcher = watcher;
     }
 
-    /**
-     * Starts the server on {@code port} (0: any free one), builds the site for its address, with
-     * {@code apiUrl} as the account API when not null, and starts watching.
-     */
-    static Preview start(CommandLine cmd, BuildFlags flags, int port, String apiUrl, PrintWriter out, PrintWriter err)
+    /** Starts the server on {@code port} (0: any free one), builds the site for its address and starts watching. */
+    static Preview start(CommandLine cmd, BuildFlags flags, int port, PrintWriter out, PrintWriter err)
             throws IOException {
+        return start(cmd, flags, port, sitePort -> null, out, err);
+    }
+
+    /**
+     * The same, with the account API that {@code api} starts, given the site's port (it must allow
+     * that origin), and whose URL it returns; null for none.
+     */
+    static Preview start(CommandLine cmd, BuildFlags flags, int port, IntFunction<String> api, PrintWriter out,
+            PrintWriter err) throws IOException {
         LiveReload live = new LiveReload();
         // The server comes first: the site is built for its address, which port 0 only tells then.
         SiteServer server = SiteServer.start(flags.out, port, live);
         try {
             String url = "http://localhost:" + server.port() + "/";
+            String apiUrl = api.apply(server.port());
             flags.options(cmd, url, apiUrl, new Diagnostics()); // usage errors now, not in the watcher
             Builder builder = new Builder(cmd, flags, url, apiUrl, out, err);
             Watcher.Outcome first = builder.build(new ConsoleProgress(err, ConsoleProgress.isInteractive()));

@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         Path out = flags.out;
         if (watch) {
             CountDownLatch stopped = new CountDownLatch(1);
-            Preview preview = Preview.start(spec.commandLine(), flags, port, null, stdout, spec.commandLine().getErr());
+            Preview preview = Preview.start(spec.commandLine(), flags, port, stdout, spec.commandLine().getErr());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     preview.close();

@@ -42,7 +42,7 @@ class WatchTest {
         cmd.parseArgs("--watch", "--content", content.toString(), "--out", tmp.resolve("public").toString(),
                 "--theme", TestSites.THEME.toString(), "--cache", tmp.resolve("cache").toString());
         PrintWriter out = new PrintWriter(log, true);
-        preview = Preview.start(cmd, ((ServeCommand) cmd.getCommand()).flags, 0, null, out, out);
+        preview = Preview.start(cmd, ((ServeCommand) cmd.getCommand()).flags, 0, out, out);
         // Each event's name and data on one line: "reload {}", "problems {...}".
         HTTP.sendAsync(request("/__yogaflow/events"), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
             StringBuilder event = new StringBuilder();
