@@ -1,18 +1,14 @@
 package org.yogaflow.generator.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
-import org.yogaflow.generator.images.PhotoSettings;
-import org.yogaflow.generator.render.Permalinks;
-import org.yogaflow.generator.render.views.SiteInfo;
+import org.yogaflow.generator.diag.Diagnostics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Validates the content and, if it is valid, renders the site and publishes it atomically.
@@ -28,37 +24,7 @@ import picocli.CommandLine.Option;
 final class BuildCommand implements Callable<Integer> {
 
     @Mixin
-    ContentOptions content;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "public",
-            description = "Output folder, replaced by the new site (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--theme", paramLabel = "DIR", defaultValue = "site-theme",
-            description = "Theme folder with templates/ and assets/ (default: ${DEFAULT-VALUE}).")
-    Path theme;
-
-    @Option(names = "--base-url", paramLabel = "URL", defaultValue = BuildOptions.DEFAULT_BASE_URL,
-            description = "Absolute URL the site is served from (default: ${DEFAULT-VALUE}).")
-    String baseUrl;
-
-    @Option(names = "--cache", paramLabel = "DIR",
-            description = "Build cache folder: photo renditions and what each page was made from; safe to delete "
-                    + "(default: .yogaflow-cache beside the content folder).")
-    Path cache;
-
-    @Option(names = "--max-photo-mb", paramLabel = "MB", defaultValue = "10",
-            description = "Largest source photo accepted, in megabytes (default: ${DEFAULT-VALUE}).")
-    double maxPhotoMb;
-
-    @Option(names = "--photo-quality", paramLabel = "Q", defaultValue = "80",
-            description = "WebP quality of photo renditions, 1-100 (default: ${DEFAULT-VALUE}).")
-    int photoQuality;
-
-    @Option(names = "--api-url", paramLabel = "URL",
-            description = "Base URL of the account API, e.g. https://api.studio.example/api/v1 "
-                    + "(default: none, a read-only site without account features).")
-    String apiUrl;
+    BuildFlags flags;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,42 +33,34 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            new Permalinks(baseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid --base-url: " + e.getMessage());
+        Diagnostics settings = new Diagnostics();
+        BuildOptions options = flags.options(spec.commandLine(), null, null, settings);
+        if (settings.hasErrors()) {
+            // Settings unusable: still report every content problem of this run.
+            BuildReport checked = new Pipeline(options).validate();
+            settings.sorted().forEach(checked.diagnostics()::add);
+            Reporter.diagnostics(checked.diagnostics(), err);
+            err.println("build failed: " + Reporter.counts(checked.diagnostics()) + "; " + flags.out + " was not changed");
+            return ExitCodes.INVALID_CONTENT;
         }
-        if (apiUrl != null && !apiUrl.isEmpty() && !apiUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "invalid --api-url: expected an absolute http(s) URL such as https://api.studio.example/api/v1");
-        }
-        if (!(maxPhotoMb > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-photo-mb must be more than 0");
-        }
-        if (photoQuality < 1 || photoQuality > 100) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--photo-quality must be from 1 to 100");
-        }
-        BuildOptions options = new BuildOptions(content.content, out, theme, baseUrl, content.drafts, content.strict,
-                cache != null ? cache : BuildOptions.defaultCache(content.content),
-                new PhotoSettings((long) (maxPhotoMb * 1_000_000), PhotoSettings.DEFAULT.maxPixels(), photoQuality),
-                SiteInfo.DEFAULT.withApiUrl(apiUrl));
         BuildReport report = new Pipeline(options, new ConsoleProgress(err, ConsoleProgress.isInteractive())).build();
+        settings.sorted().forEach(report.diagnostics()::add);
         if (report.upToDate()) {
             report.replayedWarnings().forEach(err::println);
-            stdout.println("nothing changed since the last build: " + this.out + " is up to date");
+            stdout.println("nothing changed since the last build: " + flags.out + " is up to date");
             return ExitCodes.OK;
         }
         Reporter.diagnostics(report.diagnostics(), err);
         Reporter.timings(report, stdout);
         if (report.images() != null) stdout.println(report.images().summary());
         if (!report.published()) {
-            err.println("build failed: " + Reporter.counts(report.diagnostics()) + "; " + this.out + " was not changed");
+            err.println("build failed: " + Reporter.counts(report.diagnostics()) + "; " + flags.out + " was not changed");
             return ExitCodes.INVALID_CONTENT;
         }
         stdout.printf("built %s, %s, %s (%s) in %.2f s → %s%n",
                 Reporter.plural(report.poses(), "pose"), Reporter.plural(report.sequences(), "sequence"),
                 Reporter.plural(report.pages(), "page"), Reporter.plural(report.photos(), "photo"),
-                report.total().toMillis() / 1000.0, this.out);
+                report.total().toMillis() / 1000.0, flags.out);
         return ExitCodes.OK;
     }
 }

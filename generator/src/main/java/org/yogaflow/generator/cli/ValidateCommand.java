@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
+import org.yogaflow.generator.content.SiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Mixin;
  * Example: {@code yogaflow validate --strict}
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check the content and report every problem; writes nothing.",
+        description = "Check the content (and content/site.yaml) and report every problem; writes nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (and no warnings, with --strict)", "1:other failure",
                 "2:content has errors (or warnings, with --strict)"})
@@ -33,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(content.content, null, null, BuildOptions.DEFAULT_BASE_URL,
                 content.drafts, content.strict);
         BuildReport report = new Pipeline(options).validate();
+        SiteConfig.load(content.content, report.diagnostics());
         Reporter.diagnostics(report.diagnostics(), err);
         if (YogaflowCommand.verbose(spec.commandLine())) Reporter.timings(report, out);
         int code = Reporter.exitCode(report, content.strict);

@@ -1,6 +1,7 @@
 package org.yogaflow.generator.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -81,5 +82,64 @@ class SiteServerTest {
     void pathsOutsideTheSiteAreNotServed() throws Exception {
         assertEquals(404, get("/../content/taxonomy.yaml").statusCode());
         assertEquals(404, get("/%2e%2e/content/taxonomy.yaml").statusCode());
+    }
+
+    @Test
+    void appliesTheHeadersFileByPath() throws Exception {
+        HttpResponse<String> page = get("/poses/tree/");
+        String css = get("/").body().replaceAll("(?s).*href=\"(/assets/site\\.[0-9a-f]+\\.css)\".*", "$1");
+        HttpResponse<String> asset = get(css);
+
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow()
+                .startsWith("default-src 'self'; script-src 'self'; style-src 'self'"), page.headers().toString());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().endsWith("frame-ancestors 'none'"));
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("public, max-age=300", get("/api/catalog.json").headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("strict-origin-when-cross-origin", asset.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(get("/no-such-page/").headers().firstValue("Content-Security-Policy").isPresent(), "the 404 page too");
+    }
+
+    @Test
+    void answersNotModifiedToAMatchingETag() throws Exception {
+        HttpResponse<String> first = get("/poses/tree/");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/poses/tree/")).header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/poses/tree/")).header("If-None-Match", "\"stale\"").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        assertEquals(200, other.statusCode());
+        assertEquals(first.body(), other.body());
+    }
+
+    @Test
+    void withoutWatchNoLiveReloadIsInjectedOrServed() throws Exception {
+        assertFalse(get("/").body().contains("__yogaflow"));
+        assertEquals(404, get("/__yogaflow/live.js").statusCode());
+    }
+
+    @Test
+    void headerRulesMatchPathsAndPrefixes() throws Exception {
+        Path file = tmp.resolve("_headers_test");
+        java.nio.file.Files.writeString(file, """
+                /*
+                  X-A: all
+                  Cache-Control: no-cache
+                # a comment
+                /assets/*
+                  Cache-Control: immutable
+                /exact
+                  X-B: b
+                """);
+        HeaderRules rules = HeaderRules.read(file);
+
+        assertEquals(java.util.Map.of("X-A", "all", "Cache-Control", "immutable"), rules.forPath("/assets/x.css"));
+        assertEquals(java.util.Map.of("X-A", "all", "Cache-Control", "no-cache", "X-B", "b"), rules.forPath("/exact"));
+        assertEquals(java.util.Map.of("X-A", "all", "Cache-Control", "no-cache"), rules.forPath("/exact/more"));
+        assertEquals(HeaderRules.NONE, HeaderRules.read(tmp.resolve("missing")));
     }
 }
