@@ -8,7 +8,6 @@ import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
 import org.yogaflow.generator.build.Progress;
-import org.yogaflow.generator.content.ContentLoader;
 import org.yogaflow.generator.images.PhotoSettings;
 import org.yogaflow.generator.render.views.SiteInfo;
 
@@ -24,7 +23,7 @@ public class WarmRebuild {
         BuildOptions options = new BuildOptions(content, Path.of(args[1]), Path.of(args[2]),
                 BuildOptions.DEFAULT_BASE_URL, false, false, Path.of(args[3]), PhotoSettings.DEFAULT, SiteInfo.DEFAULT);
         int runs = Integer.parseInt(args[4]);
-        ContentLoader.Memo memo = new ContentLoader.Memo();
+        Pipeline.Memory memory = new Pipeline.Memory();
         List<Path> poses;
         try (var list = Files.list(content.resolve("poses"))) {
             poses = list.sorted().toList();
@@ -33,7 +32,7 @@ public class WarmRebuild {
         for (int i = 0; i <= runs; i++) {
             if (i > 0) Files.writeString(poses.get(i * 7 % poses.size()), "Edited in run " + i + ".\n", StandardOpenOption.APPEND);
             long start = System.nanoTime();
-            BuildReport report = new Pipeline(options, Progress.NONE, memo).build();
+            BuildReport report = new Pipeline(options, Progress.NONE, memory).build();
             double ms = (System.nanoTime() - start) / 1e6;
             if (!report.published()) throw new IllegalStateException("build " + i + " failed: " + report.diagnostics().sorted());
             System.out.printf("%s %3d: %7.1f ms  %s%n", i == 0 ? "full " : "edit ", i, ms, report.timings().stream()

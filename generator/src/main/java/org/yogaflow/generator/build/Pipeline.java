@@ -41,7 +41,7 @@ public final class Pipeline {
 
     private final BuildOptions options;
     private final Progress progress;
-    private final ContentLoader.Memo memo;
+    private final Memory memory;
     private final List<BuildReport.StageTiming> timings = new ArrayList<>();
     private ImageStage.Stats images;
 
@@ -54,13 +54,30 @@ public final class Pipeline {
     }
 
     /**
-     * @param memo what a long-running process (yogaflow dev) read in earlier builds, reused for
-     *             files that did not change since; null for a one-off build
+     * @param memory what a long-running process (yogaflow dev) kept from its earlier builds;
+     *               null for a one-off build
      */
-    public Pipeline(BuildOptions options, Progress progress, ContentLoader.Memo memo) {
+    public Pipeline(BuildOptions options, Progress progress, Memory memory) {
         this.options = options;
         this.progress = progress;
-        this.memo = memo;
+        this.memory = memory;
+    }
+
+    /**
+     * What a long-running process keeps between its builds, so that a build after an edit reads
+     * only the changed content files and only the changed terms of the search index.
+     */
+    public static final class Memory {
+        final ContentLoader.Memo content = new ContentLoader.Memo();
+        final SearchIndexer.Memo search = new SearchIndexer.Memo();
+
+        public ContentLoader.Memo content() {
+            return content;
+        }
+
+        public SearchIndexer.Memo search() {
+            return search;
+        }
     }
 
     /** Load and validate only; writes nothing. */
@@ -116,7 +133,7 @@ public final class Pipeline {
         // than cores would only take turns); only the library page, which links to the browser
         // index by its hashed name, waits for them.
         FutureTask<SearchIndexer.Result> search = new FutureTask<>(() -> SearchIndexer.write(published, links, tree,
-                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null));
+                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null, memory == null ? null : memory.search));
         boolean done = false;
         try {
             long searchStart = System.nanoTime();
@@ -198,7 +215,7 @@ public final class Pipeline {
     }
 
     private Library loadAndValidate(Diagnostics diagnostics) {
-        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memo),
+        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memory == null ? null : memory.content),
                 l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
         stage("validate", () -> {
             Validator.validate(library, options.drafts(), options.photos(), diagnostics);

@@ -9,7 +9,6 @@ import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
 import org.yogaflow.generator.build.Pipeline;
 import org.yogaflow.generator.build.Progress;
-import org.yogaflow.generator.content.ContentLoader;
 import org.yogaflow.generator.diag.Diagnostic;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Severity;
@@ -83,18 +82,18 @@ final class Preview implements AutoCloseable {
 
     /** One build of the preview, printed like {@code yogaflow build} prints it, briefer. */
     private record Builder(CommandLine cmd, BuildFlags flags, String url, String apiUrl, PrintWriter out,
-            PrintWriter err, ContentLoader.Memo memo) {
+            PrintWriter err, Pipeline.Memory memory) {
 
-        /** Content files are kept in memory between builds: after an edit, only changed files are read. */
+        /** Content and search terms are kept in memory between builds: after an edit, only what changed is read. */
         Builder(CommandLine cmd, BuildFlags flags, String url, String apiUrl, PrintWriter out, PrintWriter err) {
-            this(cmd, flags, url, apiUrl, out, err, new ContentLoader.Memo());
+            this(cmd, flags, url, apiUrl, out, err, new Pipeline.Memory());
         }
 
         Watcher.Outcome build(Progress progress) {
             Diagnostics settings = new Diagnostics();
             BuildOptions options = flags.options(cmd, url, apiUrl, settings);
             BuildReport report = settings.hasErrors() ? new Pipeline(options).validate()
-                    : new Pipeline(options, progress, memo).build();
+                    : new Pipeline(options, progress, memory).build();
             settings.sorted().forEach(report.diagnostics()::add);
             if (report.upToDate()) return new Watcher.Outcome(false, List.of());
             Reporter.diagnostics(report.diagnostics(), err);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
@@ -68,16 +69,34 @@ final class BrowserIndexWriter {
         this.tree = tree;
     }
 
-    /** Writes every file; returns the manifest's URL. */
-    String write(Directory index) {
-        Map<String, Map<String, String>> nameTerms = new TreeMap<>(); // field → term → postings
-        Map<String, Map<String, String>> textTerms = new TreeMap<>();
-        for (Ranking.Group group : Ranking.groups()) {
-            var target = group.form() == Ranking.Form.STEM ? textTerms : nameTerms;
-            target.put(group.field(), null);
-        }
-        readTerms(index, nameTerms, textTerms);
+    /**
+     * The terms of the browser's fields with their postings (document ids, encoded): field → term
+     * → postings, for the name shards and the text shards.
+     */
+    record Vocabulary(Map<String, Map<String, String>> names, Map<String, Map<String, String>> texts) {
 
+        static Vocabulary empty() {
+            Vocabulary terms = new Vocabulary(new TreeMap<>(), new TreeMap<>());
+            for (Ranking.Group group : Ranking.groups()) {
+                (group.form() == Ranking.Form.STEM ? terms.texts : terms.names).put(group.field(), new TreeMap<>());
+            }
+            return terms;
+        }
+
+        Map<String, String> field(String field) {
+            Map<String, String> terms = names.get(field);
+            return terms != null ? terms : texts.get(field);
+        }
+
+        Iterable<String> fields() {
+            return Stream.concat(names.keySet().stream(), texts.keySet().stream()).toList();
+        }
+    }
+
+    /** Writes every file; returns the manifest's URL. */
+    String write(Vocabulary terms) {
+        Map<String, Map<String, String>> nameTerms = terms.names();
+        Map<String, Map<String, String>> textTerms = terms.texts();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("poses", library.poses().size());
@@ -94,40 +113,77 @@ final class BrowserIndexWriter {
     }
 
     /** Reads every term of the browser's fields, with its postings as document ids (ord), encoded. */
-    private static void readTerms(Directory index, Map<String, Map<String, String>> nameTerms,
-            Map<String, Map<String, String>> textTerms) {
+    static Vocabulary readTerms(Directory index) {
+        Vocabulary all = Vocabulary.empty();
         try (DirectoryReader reader = DirectoryReader.open(index)) {
-            int[] ord = new int[reader.maxDoc()]; // Lucene doc id → document id
-            for (LeafReaderContext leaf : reader.leaves()) {
-                NumericDocValues values = leaf.reader().getNumericDocValues(LuceneIndexer.ORD);
-                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                    ord[leaf.docBase + doc] = (int) values.longValue();
-                }
-            }
+            int[] ord = ords(reader);
             Bits live = MultiBits.getLiveDocs(reader); // an updated index holds replaced documents too
             int[] ids = new int[reader.maxDoc()];
-            for (var target : List.of(nameTerms, textTerms)) {
-                for (String field : new ArrayList<>(target.keySet())) {
-                    Map<String, String> encoded = new TreeMap<>();
-                    Terms terms = MultiTerms.getTerms(reader, field);
-                    if (terms != null) {
-                        TermsEnum te = terms.iterator();
-                        PostingsEnum pe = null;
-                        for (BytesRef term = te.next(); term != null; term = te.next()) {
-                            pe = te.postings(pe, PostingsEnum.NONE);
-                            int n = 0;
-                            for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-                                if (live == null || live.get(doc)) ids[n++] = ord[doc];
-                            }
-                            if (n > 0) encoded.put(term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
-                        }
+            for (String field : all.fields()) {
+                Map<String, String> encoded = all.field(field);
+                Terms terms = MultiTerms.getTerms(reader, field);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                PostingsEnum pe = null;
+                for (BytesRef term = te.next(); term != null; term = te.next()) {
+                    pe = te.postings(pe, PostingsEnum.NONE);
+                    int n = 0;
+                    for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                        if (live == null || live.get(doc)) ids[n++] = ord[doc];
                     }
-                    target.put(field, encoded);
+                    if (n > 0) encoded.put(term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
         }
+        return all;
+    }
+
+    /**
+     * Brings {@code terms} (read from an earlier state of {@code index}) up to date for the terms
+     * in {@code changed} (the terms of every replaced document, old and new): each is read again,
+     * and dropped when no live document has it any more. Every other term's postings are as before.
+     */
+    static void updateTerms(Vocabulary terms, Directory index, Vocabulary changed) {
+        try (DirectoryReader reader = DirectoryReader.open(index)) {
+            int[] ord = ords(reader);
+            int[] ids = new int[reader.maxDoc()];
+            for (String field : changed.fields()) {
+                Map<String, String> encoded = terms.field(field);
+                for (String text : changed.field(field).keySet()) {
+                    BytesRef term = new BytesRef(text);
+                    int n = 0;
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                        Terms leafTerms = leaf.reader().terms(field);
+                        if (leafTerms == null) continue;
+                        TermsEnum te = leafTerms.iterator();
+                        if (!te.seekExact(term)) continue;
+                        Bits live = leaf.reader().getLiveDocs();
+                        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                        for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                            if (live == null || live.get(doc)) ids[n++] = ord[leaf.docBase + doc];
+                        }
+                    }
+                    if (n > 0) encoded.put(text, Postings.encode(Arrays.copyOf(ids, n)));
+                    else encoded.remove(text);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    /** Lucene doc id → document id. */
+    private static int[] ords(DirectoryReader reader) throws IOException {
+        int[] ord = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(LuceneIndexer.ORD);
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                ord[leaf.docBase + doc] = (int) values.longValue();
+            }
+        }
+        return ord;
     }
 
     /** Splits terms into shards by their first two characters; returns [[first key, file hash], …]. */

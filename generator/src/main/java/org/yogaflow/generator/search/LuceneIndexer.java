@@ -82,11 +82,12 @@ public final class LuceneIndexer {
      *
      * @return the index, open for reading
      */
-    public static Directory index(List<SearchDocument> docs, Path previous, Path target) {
+    public static Indexed index(List<SearchDocument> docs, Path previous, Path target) {
         if (previous != null && Files.isDirectory(previous)) {
+            Map<String, String> signatures = new HashMap<>();
             try {
-                Directory updated = update(docs, previous, target);
-                if (updated != null) return updated;
+                Directory updated = update(docs, previous, target, signatures);
+                if (updated != null) return new Indexed(updated, signatures);
             } catch (IOException | RuntimeException e) {
                 // not usable: index everything below
             }
@@ -94,8 +95,14 @@ public final class LuceneIndexer {
         }
         Directory index = write(docs);
         copy(index, target);
-        return index;
+        return new Indexed(index, null);
     }
+
+    /**
+     * An index open for reading; {@code previous} is slug → signature of the documents of the
+     * index it was updated from, or null when everything was indexed anew.
+     */
+    public record Indexed(Directory directory, Map<String, String> previous) {}
 
     /**
      * Indexes {@code docs} in memory: a commit to disk would fsync every file, which costs
@@ -122,8 +129,8 @@ public final class LuceneIndexer {
     }
 
     /** The incremental case of {@link #index}, or null when the previous index holds other documents. */
-    private static Directory update(List<SearchDocument> docs, Path previous, Path target) throws IOException {
-        Map<String, String> signatures = new HashMap<>(); // slug → signature, of the previous index
+    private static Directory update(List<SearchDocument> docs, Path previous, Path target,
+            Map<String, String> signatures) throws IOException { // fills in slug → signature, of the previous index
         try (Directory old = LuceneFiles.open(previous); DirectoryReader reader = DirectoryReader.open(old)) {
             if (reader.numDocs() != docs.size()) return null;
             String[] slugs = new String[docs.size()]; // by document id

@@ -3,6 +3,8 @@ package org.yogaflow.generator.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +36,19 @@ public final class SearchIndexer {
      *
      * @param previousLuceneDir the index of the build that {@code tree} starts from, or null: when
      *                          it holds the same documents, only changed ones are indexed again
+     * @param memo              what a long-running process kept from its last build, or null
      */
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
-            Path previousLuceneDir) {
+            Path previousLuceneDir, Memo memo) {
         long start = System.nanoTime();
         List<SearchDocument> docs = SearchDocument.of(published);
         long indexing = System.nanoTime();
-        try (Directory index = LuceneIndexer.index(docs, previousLuceneDir, luceneDir)) {
+        LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir);
+        try (Directory index = indexed.directory()) {
             long exporting = System.nanoTime();
-            String manifest = new BrowserIndexWriter(published, links, tree).write(index);
+            BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index)
+                    : memo.update(docs, indexed, index);
+            String manifest = new BrowserIndexWriter(published, links, tree).write(terms);
             return new Result(Map.of("index", manifest), docs.size(), String.format(Locale.ROOT,
                     "documents %d ms, Lucene %d ms, browser index %d ms", (indexing - start) / 1_000_000,
                     (exporting - indexing) / 1_000_000, (System.nanoTime() - exporting) / 1_000_000));
@@ -51,8 +57,67 @@ public final class SearchIndexer {
         }
     }
 
+    public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
+            Path previousLuceneDir) {
+        return write(published, links, tree, luceneDir, previousLuceneDir, null);
+    }
+
+    /**
+     * The browser index's terms as the last build of this process left them, and the documents
+     * they came from. After an edit, only the terms of the replaced documents (old and new
+     * versions) are read from the index again, instead of every term: what makes a rebuild in a
+     * warm process ({@code yogaflow dev}) fast. It is used only when the index being updated is
+     * the one these terms were read from (the same documents, by signature); otherwise every term
+     * is read, as in a one-off build.
+     */
+    public static final class Memo {
+        private Map<String, SearchDocument> docs; // by slug
+        private Map<String, String> signatures;  // by slug; null while the terms are being changed
+        private BrowserIndexWriter.Vocabulary terms;
+        private boolean lastWasIncremental;
+
+        /** Whether the last build read only changed terms (for tests). */
+        public boolean lastWasIncremental() {
+            return lastWasIncremental;
+        }
+
+        BrowserIndexWriter.Vocabulary update(List<SearchDocument> now, LuceneIndexer.Indexed indexed, Directory index) {
+            Map<String, SearchDocument> nowBySlug = new HashMap<>();
+            Map<String, String> nowSignatures = new HashMap<>();
+            for (SearchDocument doc : now) {
+                nowBySlug.put(doc.slug(), doc);
+                nowSignatures.put(doc.slug(), LuceneIndexer.signature(doc));
+            }
+            boolean usable = signatures != null && indexed.previous() != null && indexed.previous().equals(signatures);
+            lastWasIncremental = usable;
+            Map<String, String> before = signatures;
+            signatures = null; // until the terms are consistent again
+            if (!usable) {
+                terms = BrowserIndexWriter.readTerms(index);
+            } else {
+                List<SearchDocument> replaced = new ArrayList<>();
+                nowSignatures.forEach((slug, signature) -> {
+                    if (!signature.equals(before.get(slug))) {
+                        replaced.add(docs.get(slug));
+                        replaced.add(nowBySlug.get(slug));
+                    }
+                });
+                if (!replaced.isEmpty()) {
+                    try (Directory changed = LuceneIndexer.write(replaced)) {
+                        BrowserIndexWriter.updateTerms(terms, index, BrowserIndexWriter.readTerms(changed));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e); // an index in memory does not fail to close
+                    }
+                }
+            }
+            docs = nowBySlug;
+            signatures = nowSignatures;
+            return terms;
+        }
+    }
+
     /** A full index (no previous one). */
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir) {
-        return write(published, links, tree, luceneDir, null);
+        return write(published, links, tree, luceneDir, null, null);
     }
 }

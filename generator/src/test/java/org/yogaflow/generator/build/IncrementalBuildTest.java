@@ -12,12 +12,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.generator.TestSites;
 import org.yogaflow.generator.cli.ExitCodes;
+import org.yogaflow.generator.images.PhotoSettings;
+import org.yogaflow.generator.render.views.SiteInfo;
 import org.yogaflow.generator.search.LuceneSearcher;
 import org.yogaflow.generator.search.SearchIndexer;
 
@@ -137,6 +140,51 @@ class IncrementalBuildTest {
         Files.write(content.resolve("photos/mountain.png"), Files.readAllBytes(TestSites.resource("sites/valid/photos/mountain.png")));
         edit("poses/mountain.md", s -> s.replace("photo_alt: A figure", "photo_alt: One figure"));
         assertEquals(ExitCodes.OK, build().code());
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
+    void aWarmProcessGivesExactlyWhatAFullBuildGives() throws IOException {
+        setUp();
+        // As yogaflow dev builds: one process, its memory kept from build to build.
+        Pipeline.Memory memory = new Pipeline.Memory();
+        BuildOptions options = new BuildOptions(content, out, theme, BuildOptions.DEFAULT_BASE_URL, false, false,
+                tmp.resolve("cache"), PhotoSettings.DEFAULT, SiteInfo.DEFAULT);
+        Supplier<BuildReport> build = () -> new Pipeline(options, Progress.NONE, memory).build();
+        assertTrue(build.get().published());
+
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+        assertTrue(build.get().published());
+        assertTrue(memory.search().lastWasIncremental(), "only the edited document's terms were read again");
+        assertEquals(fromScratch(), snapshot(out));
+
+        edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
+        assertTrue(build.get().published());
+        assertTrue(memory.search().lastWasIncremental());
+        assertEquals(fromScratch(), snapshot(out));
+
+        edit("sequences/short-flow.yaml", s -> s.replace("Gaze at a fixed point.", "Gaze softly ahead."));
+        assertTrue(build.get().published());
+        assertEquals(fromScratch(), snapshot(out));
+
+        // A new pose moves document ids: everything is read; then its deletion.
+        Files.writeString(content.resolve("poses/chair.md"), Files.readString(content.resolve("poses/tree.md"))
+                .replace("name: Tree Pose", "name: Chair Pose").replace("related: [mountain]", "related: []"));
+        assertTrue(build.get().published());
+        assertFalse(memory.search().lastWasIncremental());
+        assertEquals(fromScratch(), snapshot(out));
+        Files.delete(content.resolve("poses/chair.md"));
+        assertTrue(build.get().published());
+        assertEquals(fromScratch(), snapshot(out));
+
+        // A failed build in between: its terms were never published, so the next build must not
+        // take them for the published index's.
+        edit("poses/tree.md", s -> s.replace("1. Slowly, ", "1. Calmly, "));
+        Files.delete(content.resolve("photos/mountain.png"));
+        assertFalse(build.get().published());
+        Files.write(content.resolve("photos/mountain.png"), Files.readAllBytes(TestSites.resource("sites/valid/photos/mountain.png")));
+        edit("poses/tree.md", s -> s.replace("1. Calmly, ", "1. Gently, "));
+        assertTrue(build.get().published());
         assertEquals(fromScratch(), snapshot(out));
     }
 

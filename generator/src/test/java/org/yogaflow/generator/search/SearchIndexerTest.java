@@ -79,7 +79,8 @@ class SearchIndexerTest {
         Path b = tmp.resolve("b");
         SearchIndexer.Result ra = SearchIndexer.write(SearchFixture.real().library, links, new OutputTree(a), tmp.resolve("a.search"));
         SearchIndexer.Result rb = SearchIndexer.write(SearchFixture.real().library, links, new OutputTree(b), tmp.resolve("b.search"));
-        assertEquals(ra, rb);
+        assertEquals(ra.assets(), rb.assets());
+        assertEquals(ra.documents(), rb.documents());
         assertTrue(ra.assets().get("index").startsWith("/yoga/assets/search/manifest."), "under the base path");
         assertEquals(TestSites.files(a), TestSites.files(b));
         for (String file : TestSites.files(a)) {
