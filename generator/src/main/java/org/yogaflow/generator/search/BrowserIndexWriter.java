@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
@@ -70,33 +72,71 @@ final class BrowserIndexWriter {
     }
 
     /**
-     * The terms of the browser's fields with their postings (document ids, encoded): field → term
-     * → postings, for the name shards and the text shards.
+     * The terms of the browser's fields with their postings (document ids, encoded), grouped as
+     * the shards group them: shard prefix ("n" names, "t" texts) → key (a term's first two
+     * characters) → field → term → postings. A long-running process keeps it between builds and
+     * updates only changed terms ({@link #updateTerms}); it also remembers which keys changed since
+     * the shards were last written, and each shard's file, so that an unchanged shard is not
+     * serialized and hashed again.
      */
-    record Vocabulary(Map<String, Map<String, String>> names, Map<String, Map<String, String>> texts) {
+    static final class Vocabulary {
+        private final Map<String, String> prefixOf = new TreeMap<>(); // field → shard prefix
+        private final Map<String, TreeMap<String, Map<String, Map<String, String>>>> keys = new TreeMap<>();
+        private final Set<String> dirty = new HashSet<>(); // prefix + key, changed since the shards were written
+        private final Map<String, Integer> sizes = new HashMap<>(); // prefix + key → characters
+        private Map<List<String>, String> written = new HashMap<>(); // [prefix, keys…] → file hash
 
-        static Vocabulary empty() {
-            Vocabulary terms = new Vocabulary(new TreeMap<>(), new TreeMap<>());
+        Vocabulary() {
             for (Ranking.Group group : Ranking.groups()) {
-                (group.form() == Ranking.Form.STEM ? terms.texts : terms.names).put(group.field(), new TreeMap<>());
+                String prefix = group.form() == Ranking.Form.STEM ? "t" : "n";
+                prefixOf.put(group.field(), prefix);
+                keys.put(prefix, new TreeMap<>());
             }
-            return terms;
         }
 
-        Map<String, String> field(String field) {
-            Map<String, String> terms = names.get(field);
-            return terms != null ? terms : texts.get(field);
+        Set<String> fields() {
+            return prefixOf.keySet();
         }
 
-        Iterable<String> fields() {
-            return Stream.concat(names.keySet().stream(), texts.keySet().stream()).toList();
+        void put(String field, String term, String postings) {
+            String prefix = prefixOf.get(field);
+            String key = key(term);
+            keys.get(prefix).computeIfAbsent(key, k -> new TreeMap<>())
+                    .computeIfAbsent(field, f -> new TreeMap<>()).put(term, postings);
+            dirty.add(prefix + key);
+        }
+
+        void remove(String field, String term) {
+            String prefix = prefixOf.get(field);
+            String key = key(term);
+            Map<String, Map<String, String>> byField = keys.get(prefix).get(key);
+            if (byField == null || !byField.containsKey(field)) return;
+            byField.get(field).remove(term);
+            if (byField.get(field).isEmpty()) byField.remove(field);
+            if (byField.isEmpty()) keys.get(prefix).remove(key);
+            dirty.add(prefix + key);
+        }
+
+        /** Every (field, term) held. */
+        void forEach(java.util.function.BiConsumer<String, String> action) {
+            keys.values().forEach(byKey -> byKey.values().forEach(byField ->
+                    byField.forEach((field, terms) -> terms.keySet().forEach(term -> action.accept(field, term)))));
+        }
+
+        private int size(String prefix, String key, Map<String, Map<String, String>> byField) {
+            Integer size = dirty.contains(prefix + key) ? null : sizes.get(prefix + key);
+            if (size == null) {
+                size = byField.values().stream().flatMap(m -> m.entrySet().stream())
+                        .mapToInt(e -> e.getKey().length() + e.getValue().length() + 6).sum();
+                sizes.put(prefix + key, size);
+            }
+            return size;
         }
     }
 
     /** Writes every file; returns the manifest's URL. */
     String write(Vocabulary terms) {
-        Map<String, Map<String, String>> nameTerms = terms.names();
-        Map<String, Map<String, String>> textTerms = terms.texts();
+        Map<List<String>, String> written = new HashMap<>();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("poses", library.poses().size());
@@ -105,22 +145,23 @@ final class BrowserIndexWriter {
         manifest.put("analysis", analysis());
         manifest.put("ranking", Ranking.manifest());
         manifest.put("labels", labels());
-        manifest.put("names", shards("n", nameTerms));
-        manifest.put("text", shards("t", textTerms));
+        manifest.put("names", shards("n", terms, written));
+        manifest.put("text", shards("t", terms, written));
         manifest.put("facets", write("facets", facets()));
         manifest.put("sequenceList", write("sequences", sequenceList()));
+        terms.dirty.clear();
+        terms.written = written;
         return links.url(DIR + write("manifest", manifest));
     }
 
     /** Reads every term of the browser's fields, with its postings as document ids (ord), encoded. */
     static Vocabulary readTerms(Directory index) {
-        Vocabulary all = Vocabulary.empty();
+        Vocabulary all = new Vocabulary();
         try (DirectoryReader reader = DirectoryReader.open(index)) {
             int[] ord = ords(reader);
             Bits live = MultiBits.getLiveDocs(reader); // an updated index holds replaced documents too
             int[] ids = new int[reader.maxDoc()];
             for (String field : all.fields()) {
-                Map<String, String> encoded = all.field(field);
                 Terms terms = MultiTerms.getTerms(reader, field);
                 if (terms == null) continue;
                 TermsEnum te = terms.iterator();
@@ -131,7 +172,7 @@ final class BrowserIndexWriter {
                     for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
                         if (live == null || live.get(doc)) ids[n++] = ord[doc];
                     }
-                    if (n > 0) encoded.put(term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
+                    if (n > 0) all.put(field, term.utf8ToString(), Postings.encode(Arrays.copyOf(ids, n)));
                 }
             }
         } catch (IOException e) {
@@ -149,11 +190,10 @@ final class BrowserIndexWriter {
         try (DirectoryReader reader = DirectoryReader.open(index)) {
             int[] ord = ords(reader);
             int[] ids = new int[reader.maxDoc()];
-            for (String field : changed.fields()) {
-                Map<String, String> encoded = terms.field(field);
-                for (String text : changed.field(field).keySet()) {
-                    BytesRef term = new BytesRef(text);
-                    int n = 0;
+            changed.forEach((field, text) -> {
+                BytesRef term = new BytesRef(text);
+                int n = 0;
+                try {
                     for (LeafReaderContext leaf : reader.leaves()) {
                         Terms leafTerms = leaf.reader().terms(field);
                         if (leafTerms == null) continue;
@@ -165,10 +205,12 @@ final class BrowserIndexWriter {
                             if (live == null || live.get(doc)) ids[n++] = ord[leaf.docBase + doc];
                         }
                     }
-                    if (n > 0) encoded.put(text, Postings.encode(Arrays.copyOf(ids, n)));
-                    else encoded.remove(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the search index", e);
                 }
-            }
+                if (n > 0) terms.put(field, text, Postings.encode(Arrays.copyOf(ids, n)));
+                else terms.remove(field, text);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
         }
@@ -186,32 +228,49 @@ final class BrowserIndexWriter {
         return ord;
     }
 
-    /** Splits terms into shards by their first two characters; returns [[first key, file hash], …]. */
-    private List<List<String>> shards(String prefix, Map<String, Map<String, String>> fields) {
-        // key → field → term → postings, keys in order
-        TreeMap<String, Map<String, Map<String, String>>> byKey = new TreeMap<>();
-        fields.forEach((field, terms) -> terms.forEach((term, postings) ->
-                byKey.computeIfAbsent(key(term), k -> new TreeMap<>())
-                        .computeIfAbsent(field, f -> new TreeMap<>()).put(term, postings)));
+    /**
+     * Splits terms into shards by their first two characters; returns [[first key, file hash], …].
+     * A shard of the same keys as last time, none of them changed, keeps its file.
+     */
+    private List<List<String>> shards(String prefix, Vocabulary terms, Map<List<String>, String> written) {
         List<List<String>> out = new ArrayList<>();
-        Map<String, Map<String, String>> shard = new TreeMap<>();
+        List<String> shard = new ArrayList<>(List.of(prefix)); // [prefix, keys…]
         String first = "";
         int size = 0;
-        for (var entry : byKey.entrySet()) {
-            int entrySize = entry.getValue().values().stream()
-                    .flatMap(m -> m.entrySet().stream())
-                    .mapToInt(e -> e.getKey().length() + e.getValue().length() + 6).sum();
+        for (var entry : terms.keys.get(prefix).entrySet()) {
+            int entrySize = terms.size(prefix, entry.getKey(), entry.getValue());
             if (size > 0 && size + entrySize > SHARD_CHARS) {
-                out.add(List.of(first, hash(prefix, shard)));
-                shard = new TreeMap<>();
+                out.add(List.of(first, shardFile(shard, terms, written)));
+                shard = new ArrayList<>(List.of(prefix));
                 first = entry.getKey();
                 size = 0;
             }
-            for (var field : entry.getValue().entrySet()) shardField(shard, field.getKey()).putAll(field.getValue());
+            shard.add(entry.getKey());
             size += entrySize;
         }
-        if (size > 0 || out.isEmpty()) out.add(List.of(first, hash(prefix, shard)));
+        if (size > 0 || out.isEmpty()) out.add(List.of(first, shardFile(shard, terms, written)));
         return out;
+    }
+
+    /** The hash of the file of a shard ([prefix, keys…]), written unless the last one can be kept. */
+    private String shardFile(List<String> shard, Vocabulary terms, Map<List<String>, String> written) {
+        String prefix = shard.get(0);
+        List<String> keys = shard.subList(1, shard.size());
+        String hash = terms.written.get(shard);
+        if (hash != null && keys.stream().noneMatch(k -> terms.dirty.contains(prefix + k))) {
+            String file = DIR + prefix + "." + hash + ".json";
+            if (tree.keep(file, "=" + file)) {
+                written.put(List.copyOf(shard), hash);
+                return hash;
+            }
+        }
+        Map<String, Map<String, String>> content = new TreeMap<>(); // field → term → postings
+        for (String key : keys) {
+            terms.keys.get(prefix).get(key).forEach((field, byTerm) -> shardField(content, field).putAll(byTerm));
+        }
+        hash = hash(prefix, content);
+        written.put(List.copyOf(shard), hash);
+        return hash;
     }
 
     private static Map<String, String> shardField(Map<String, Map<String, String>> shard, String field) {
