@@ -523,6 +523,7 @@ class LibraryPage {
       throw new Error(`index has ${this.index.poses} poses, the page ${this.cards.length}`);
     }
     this.buildControls();
+    this.loadPopularity();
     this.tools.hidden = false;
     this.root.classList.add('enhanced');
     this.syncControls();
@@ -631,6 +632,35 @@ class LibraryPage {
       const button = e.target.closest('button[data-clear]');
       if (button) this.clear(button.dataset.clear, button.dataset.value);
     });
+  }
+
+  /**
+   * "Sort by popularity" needs the account API's counts (favorites per pose, sessions per
+   * sequence): the option stays hidden on a site without the API, or while it cannot be reached.
+   */
+  async loadPopularity() {
+    const api = document.querySelector('meta[name="yogaflow-api"]')?.content.replace(/\/+$/, '');
+    if (!api) return;
+    try {
+      const response = await fetch(`${api}/popular`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const data = await response.json();
+      this.popularity = {
+        poses: new Map(data.poses.map((p) => [p.slug, p.favorites])),
+        sequences: new Map(data.sequences.map((q) => [q.slug, q.sessions])),
+      };
+    } catch (e) {
+      console.info('popularity unavailable:', e.message);
+      return;
+    }
+    this.slugs = this.cards.map((c) => c.querySelector('a')?.getAttribute('href').split('/').filter(Boolean).pop());
+    const option = this.root.querySelector('#library-sort option[value="popularity"]');
+    option.hidden = false;
+    option.disabled = false;
+    if (this.state.sort === 'popularity') {
+      this.syncControls();
+      await this.update();
+    }
   }
 
   openDrawer(open) {
@@ -765,6 +795,10 @@ class LibraryPage {
     const sort = s.sort || (s.q ? 'relevance' : 'name');
     if (sort === 'name' && hits) poses.sort((a, b) => this.collator.compare(this.names[a], this.names[b]) || a - b);
     if (sort === 'difficulty') poses.sort((a, b) => this.levels[a] - this.levels[b] || this.collator.compare(this.names[a], this.names[b]));
+    if (sort === 'popularity' && this.popularity) {
+      const favorites = (id) => this.popularity.poses.get(this.slugs[id]) ?? 0;
+      poses.sort((a, b) => favorites(b) - favorites(a) || this.collator.compare(this.names[a], this.names[b]));
+    }
     this.sortSequences = sort;
     return { poses, sequences };
   }
@@ -789,7 +823,11 @@ class LibraryPage {
       this.list.replaceChildren(...poses.slice(0, shown).map((id) => this.cards[id]));
     } else {
       let ordered = sequences;
-      if (this.sortSequences === 'name' || this.sortSequences === 'difficulty') {
+      if (this.sortSequences === 'popularity' && this.popularity) {
+        const sessions = (id) => this.popularity.sequences.get(this.seqList[id - P].slug) ?? 0;
+        ordered = [...sequences].sort((a, b) => sessions(b) - sessions(a)
+          || this.collator.compare(this.seqList[a - P].title, this.seqList[b - P].title));
+      } else if (this.sortSequences === 'name' || this.sortSequences === 'difficulty') {
         ordered = [...sequences].sort((a, b) => {
           const x = this.seqList[a - P];
           const y = this.seqList[b - P];

@@ -33,7 +33,7 @@ class BuildTest {
         TestSites.Run run = TestSites.build(content, out);
 
         assertEquals(ExitCodes.OK, run.code(), run.err());
-        assertTrue(run.out().contains("built 3 poses, 1 sequence, 8 pages (1 photo)"), run.out());
+        assertTrue(run.out().contains("built 3 poses, 1 sequence, 16 pages (1 photo)"), run.out());
         List<String> files = TestSites.files(out);
         for (String expected : List.of("index.html", "404.html", "poses/index.html", "poses/mountain/index.html",
                 "poses/tree/index.html", "poses/downward-dog/index.html", "sequences/index.html",
