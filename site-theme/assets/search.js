@@ -887,7 +887,8 @@ class LibraryPage {
   }
 
   loadMore(byKeyboard) {
-    if (!this.results) return;
+    // Not while an update runs: the results (and the sequence list) may not match the state yet.
+    if (!this.results || this.panel.hasAttribute('aria-busy')) return;
     const before = this.state.tab === 'sequences' ? this.seqListEl.children.length : this.list.children.length;
     this.state = { ...this.state, pages: this.state.pages + 1 };
     history.replaceState(null, '', writeState(this.state));
