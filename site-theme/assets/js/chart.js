@@ -13,9 +13,9 @@ function svg(tag, attrs = {}, text = null) {
 
 /** weeks: [{week_start: '2026-11-02', minutes}] oldest first; returns the <svg>. */
 export function weekChart(weeks, label) {
-  const W = 640;
-  const H = 240;
-  const pad = { top: 16, right: 8, bottom: 40, left: 40 };
+  const W = 400;
+  const H = 200;
+  const pad = { top: 12, right: 4, bottom: 32, left: 32 };
   const max = Math.max(10, ...weeks.map((w) => w.minutes));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Node scripts of {@code browser-tests/} for the browser tests (search, the practice player).
+ * Runs Node scripts of {@code browser-tests/} for the browser tests (search, the practice player,
+ * the account pages).
  * Without Node (or Chromium) a developer's run skips those tests; in CI (the CI variable set) they
  * must run and fail loudly.
  */
