@@ -250,16 +250,23 @@ test('the whole journey: register, verify, log in, favorite, practise, dashboard
   equal(again, { status: 'logged' }, 'logged again (same key)');
   const sessions = (await apiCall('GET', '/me/sessions', { token })).json.items;
   equal(sessions.length, 1, 'one session for one practice');
+  // The practice player (600 times faster) logs its practice through practice-log.js too.
+  const player = await open(context, 'sequences/morning-energizer/?speed=600');
+  await player.click('#player-open');
+  await player.waitForFunction(() => document.getElementById('player-log')?.textContent === 'Logged ✓', null, { timeout: 30000 });
+  const logged = (await apiCall('GET', '/me/sessions', { token })).json.items;
+  equal(logged.map((s) => [s.sequence, s.completed]), [['morning-energizer', true], ['morning-energizer', true]], 'the player logged it');
+  await player.close();
 
   // The dashboard shows it.
   await dash.reload();
   await dash.waitForSelector('#dashboard:not([aria-busy])');
-  equal(await dash.textContent('#stat-sessions'), '1', 'one session');
-  equal(await dash.textContent('#stat-minutes'), '15', '15 minutes');
+  equal(await dash.textContent('#stat-sessions'), '2', 'two sessions');
+  equal(await dash.textContent('#stat-minutes'), '30', '2 × 15 min 5 s');
   equal(await dash.textContent('#stat-current'), '1 day', 'current streak');
   equal(await dash.textContent('#stat-longest'), '1 day', 'longest streak');
   equal(await dash.locator('#weeks-table tr').count(), 12, 'a table row per week');
-  equal(await dash.locator('#weeks-table tr:last-child td').textContent(), '15', 'this week has 15 minutes');
+  equal(await dash.locator('#weeks-table tr:last-child td').textContent(), '30', 'this week has 30 minutes');
   equal(await dash.locator('#weeks-chart svg[role="img"] rect.bar').count(), 12, 'twelve bars');
   check((await dash.textContent('#recent-list')).includes('Morning Energizer'), 'the recent session by name');
   check((await dash.textContent('#favorites-list')).includes('Tree Pose'), 'the favorite pose by name');

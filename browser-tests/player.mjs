@@ -349,6 +349,7 @@ for (const [status, message] of [['logged', 'Logged ✓'], ['queued', 'Saved —
   ['signed-out', 'Sign in to log this practice']]) {
   test(`with an API, a finished practice is logged: ${status}`, async (page) => {
     await page.route('**/practice-log.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub(status) }));
+    await page.reload(); // the header's site-account.js imported the real module on the first load
     await start(page);
     await page.waitForFunction((m) => document.getElementById('player-log').textContent === m, message, { timeout: 10000 });
     const [session] = await page.evaluate(() => window.__logged);
@@ -368,6 +369,7 @@ for (const [status, message] of [['logged', 'Logged ✓'], ['queued', 'Saved —
 test('with an API but no practice-log.js yet, the summary still shows', async (page) => {
   page.allowed.push('practice-log.js', 'Failed to load resource', 'Failed to fetch dynamically imported module');
   await page.route('**/practice-log.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.reload();
   await start(page);
   await page.waitForSelector('#player-summary', { state: 'visible', timeout: 10000 });
   await sleep(300);
