@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yogaflow.account.AccountApi;
+import org.yogaflow.account.Settings;
 import org.yogaflow.generator.TestSites;
 import org.yogaflow.generator.cli.ExitCodes;
 import org.yogaflow.generator.search.Node;
@@ -26,13 +26,10 @@ import org.yogaflow.generator.serve.SiteServer;
  * {@code browser-tests/account.mjs} (register → emailed link → verify → log in → favorites →
  * practice log → dashboard → log out, the offline queue, remember me, lockout, reset, delete,
  * an unreachable API, the read-only site; axe-core and screenshots at 375 and 1280 px into
- * {@code target/screenshots/}). Skipped without Node, Chromium, {@code npm ci} in browser-tests/
- * or the API's jar, except in CI, where it must run.
+ * {@code target/screenshots/}). Skipped without Node, Chromium or {@code npm ci} in browser-tests/,
+ * except in CI, where it must run.
  */
 class AccountBrowserTest {
-
-    /** The account API's own jar (built by the reactor before this module: see the root POM). */
-    static final Path API_JAR = Path.of("..", "account-api", "target", "account-api.jar").toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;
@@ -42,7 +39,6 @@ class AccountBrowserTest {
         Node.require(Node.hasNode(), "node");
         Node.require(Files.isExecutable(Node.CHROMIUM), "/usr/bin/chromium");
         Node.require(Node.hasModules(), "browser-tests/node_modules (run npm ci there)");
-        Node.require(Files.isRegularFile(API_JAR), API_JAR + " (scripts/mvn -pl account-api package)");
         // The site, its read-only twin and the API each need their port before the others start.
         int sitePort = freePort();
         int readOnlyPort = freePort();
@@ -73,7 +69,7 @@ class AccountBrowserTest {
             env.put("YOGAFLOW_RATE_" + limit, "off");
         }
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
-        try (IsolatedApi ignored = IsolatedApi.start(API_JAR, env);
+        try (AccountApi ignored = AccountApi.start(Settings.fromEnvironment(env), Clock.systemUTC());
              SiteServer server = SiteServer.start(out, sitePort);
              SiteServer readOnlyServer = SiteServer.start(plain, readOnlyPort)) {
             String output = Node.run(tmp.resolve("browser.log"), 600, "account.mjs",
@@ -90,39 +86,6 @@ class AccountBrowserTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /**
-     * The account API in this JVM, in a class loader of its own: it runs on Jetty 9 while this
-     * module's tests have Jetty 11 (the HTML checker's), so the two cannot share a class path.
-     */
-    record IsolatedApi(URLClassLoader loader, AutoCloseable api) implements AutoCloseable {
-
-        static IsolatedApi start(Path jar, Map<String, String> env) throws Exception {
-            URLClassLoader loader = new URLClassLoader("account-api", new URL[] {jar.toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                Class<?> settings = loader.loadClass("org.yogaflow.account.Settings");
-                Object parsed = settings.getMethod("fromEnvironment", Map.class).invoke(null, env);
-                Object api = loader.loadClass("org.yogaflow.account.AccountApi")
-                        .getMethod("start", settings, Clock.class).invoke(null, parsed, Clock.systemUTC());
-                return new IsolatedApi(loader, (AutoCloseable) api);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                api.close();
-            } finally {
-                loader.close();
-            }
         }
     }
 }
