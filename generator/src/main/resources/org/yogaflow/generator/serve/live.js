@@ -44,6 +44,16 @@ function show(errors) {
     }
     list.append(item);
   }
-  overlay.append(title, note, list);
+  // The overlay covers part of the page: it can be put away to read the last good page under it.
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'yogaflow-live-close';
+  close.textContent = 'Close';
+  close.setAttribute('aria-label', 'Close the build errors');
+  close.addEventListener('click', () => {
+    overlay.remove();
+    overlay = null;
+  });
+  overlay.append(close, title, note, list);
   document.body.append(overlay);
 }
