@@ -1,0 +1,155 @@
+// One page of every kind, at a phone's and a desktop's width, in Debian's headless Chromium.
+//   node pages.mjs SCREENSHOT_DIR NAME=SITE_URL=SITE_DIR [NAME=SITE_URL=SITE_DIR …]
+// Each site is a build of content/ served at SITE_URL from SITE_DIR (SitePagesBrowserTest builds
+// one with a running account API and one read-only). Visited: home, pose library, one pose, the
+// sequence list, one sequence, the 404 page, and every other page the build published (found in
+// SITE_DIR: account pages and whatever the theme's templates/pages/ adds later), at 375×812 and
+// 1280×900. For each: a full-page screenshot NAME-PAGE-WIDTH.png ("api-" left out of the name of
+// the site with the API), axe-core with no serious or critical violation, no console error or
+// warning, page error, failed request, HTTP error or CSP violation, no horizontal scrolling.
+// Prints one line per page and width, then "N passed, N failed"; exits 1 on failure.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = process.argv[2];
+const sites = process.argv.slice(3).map((arg) => {
+  const [name, url, dir] = arg.split('=');
+  return { name, base: new URL(url), dir };
+});
+const only = process.env.ONLY;
+const SIZES = [{ width: 375, height: 812 }, { width: 1280, height: 900 }];
+const POSE = 'tree';
+const SEQUENCE = 'morning-energizer';
+
+fs.mkdirSync(shots, { recursive: true });
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yogaflow-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+await context.addInitScript(() => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation',
+    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+});
+
+/**
+ * The pages of one built site: the kinds made from content (one of each), then every other
+ * index.html, so a page the theme adds later is visited without changing this list.
+ */
+function pagesOf(dir) {
+  const pages = [
+    { name: 'home', path: '' },
+    { name: 'poses', path: 'poses/' },
+    { name: `pose-${POSE}`, path: `poses/${POSE}/` },
+    { name: 'sequences', path: 'sequences/' },
+    { name: `sequence-${SEQUENCE}`, path: `sequences/${SEQUENCE}/` },
+    { name: '404', path: 'no-such-page/', status: 404 },
+  ];
+  const known = new Set(pages.map((p) => p.path));
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        // One page per pose and per sequence is enough; assets, photos and the API are not pages.
+        if (/^(poses|sequences)\/[^/]+$/.test(child) || /^(assets|images|api)$/.test(child)) continue;
+        walk(child);
+      } else if (entry.name === 'index.html' && !known.has(rel ? `${rel}/` : '')) {
+        pages.push({ name: rel.replaceAll('/', '-'), path: `${rel}/` });
+      }
+    }
+  };
+  walk('');
+  return pages;
+}
+
+class Check extends Error {}
+
+async function visit(site, page0, size) {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  const problems = [];
+  const url = new URL(page0.path, site.base).href;
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    // Chromium logs the 404 page's own status as an error; any other 404 is still reported below.
+    if (page0.status === 404 && m.location().url === url && m.text().includes('status of 404')) return;
+    problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !(r.url() === url && r.status() === page0.status)) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  try {
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    if (response.status() !== (page0.status ?? 200)) problems.push(`status ${response.status()}, expected ${page0.status ?? 200}`);
+    // Lazy images load when scrolled to; the screenshot should show them.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      scrollTo(0, 0);
+    });
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 10000 })
+      .catch(() => problems.push('images still loading after 10 s'));
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    if (overflow > 0) {
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
+        .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''}`));
+      problems.push(`horizontal scrolling: ${overflow} px wider than the screen (${wide.join(', ')})`);
+    }
+    const file = path.join(shots, `${site.name === 'api' ? '' : `${site.name}-`}${page0.name}-${size.width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await page.evaluate(AXE); // CDP evaluation, not a script tag: the page's CSP stays strict
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }));
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+      problems.push(`axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+    }
+    const csp = await page.evaluate(() => window.__csp);
+    for (const c of csp) problems.push(`CSP violation: ${c}`);
+    return { problems, minor: result.violations.length - result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').length };
+  } finally {
+    await page.close();
+  }
+}
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const site of sites) {
+  const pages = pagesOf(site.dir);
+  console.log(`${site.name}: ${pages.length} pages at ${site.base.href}: ${pages.map((p) => `/${p.path}`).join(' ')}`);
+  for (const page of pages) {
+    for (const size of SIZES) {
+      const label = `${site.name.padEnd(9)} /${page.path.padEnd(28)} ${String(size.width).padStart(4)} px`;
+      if (only && !label.includes(only)) continue;
+      const t0 = Date.now();
+      try {
+        const { problems, minor } = await visit(site, page, size);
+        if (problems.length) throw new Check(problems.join('\n       '));
+        passed++;
+        console.log(`ok   ${label}  axe: 0 serious${minor ? `, ${minor} minor/moderate` : ''}  (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`FAIL ${label}  (${Date.now() - t0} ms)\n       ${e instanceof Check ? e.message : e.stack}`);
+      }
+    }
+  }
+}
+await context.close();
+fs.rmSync(userDataDir, { recursive: true, force: true });
+console.log(`page tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+process.exit(failed ? 1 : 0);
