@@ -1,5 +1,5 @@
 // One page of every kind, at a phone's and a desktop's width, in Debian's headless Chromium.
-//   node pages.mjs SCREENSHOT_DIR NAME=SITE_URL=SITE_DIR [NAME=SITE_URL=SITE_DIR …]
+//   node pages.mjs SCREENSHOT_DIR NAME=SITE_URL=SITE_DIR[=OUTBOX_DIR] …
 // Each site is a build of content/ served at SITE_URL from SITE_DIR (SitePagesBrowserTest builds
 // one with a running account API and one read-only). Visited: home, pose library, one pose, the
 // sequence list, one sequence, the 404 page, and every other page the build published (found in
@@ -7,6 +7,9 @@
 // 1280×900. For each: a full-page screenshot NAME-PAGE-WIDTH.png ("api-" left out of the name of
 // the site with the API), axe-core with no serious or critical violation, no console error or
 // warning, page error, failed request, HTTP error or CSP violation, no horizontal scrolling.
+// A site with an API, an OUTBOX_DIR (the API's emails) and an account/login/ page is visited a
+// second time signed in (NAME-signed-in-…): a user registered and verified through the API, with
+// a favorite pose and sequence and a practice session, logs in on the login page ("remember me").
 // Prints one line per page and width, then "N passed, N failed"; exits 1 on failure.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,8 +21,8 @@ const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.argv[2];
 const sites = process.argv.slice(3).map((arg) => {
-  const [name, url, dir] = arg.split('=');
-  return { name, base: new URL(url), dir };
+  const [name, url, dir, outbox] = arg.split('=');
+  return { name, base: new URL(url), dir, outbox };
 });
 const only = process.env.ONLY;
 const SIZES = [{ width: 375, height: 812 }, { width: 1280, height: 900 }];
@@ -109,7 +112,7 @@ async function visit(site, page0, size) {
         .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''}`));
       problems.push(`horizontal scrolling: ${overflow} px wider than the screen (${wide.join(', ')})`);
     }
-    const file = path.join(shots, `${site.name === 'api' ? '' : `${site.name}-`}${page0.name}-${size.width}.png`);
+    const file = path.join(shots, `${site.name === 'api' ? '' : `${site.name}-`}${site.signedIn ? 'signed-in-' : ''}${page0.name}-${size.width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     await page.evaluate(AXE); // CDP evaluation, not a script tag: the page's CSP stays strict
     const result = await page.evaluate(() => window.axe.run(document, {
@@ -126,15 +129,88 @@ async function visit(site, page0, size) {
   }
 }
 
+// ---------------------------------------------------------------- signing in
+
+/** POSTs JSON to the API; returns the parsed answer (or null), failing on an unexpected status. */
+async function call(api, method, route, body, token, expect) {
+  const response = await fetch(new URL(route.replace(/^\//, ''), api), {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== expect) throw new Check(`${method} ${route}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** The verification token of the newest email to `email` in the outbox. */
+async function verificationToken(outbox, email) {
+  for (let i = 0; i < 100; i++) {
+    const mails = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort() : [];
+    for (const mail of mails.reverse()) {
+      const text = fs.readFileSync(path.join(outbox, mail), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const token = text.includes(email) && text.match(/verify-email\/\?token=([\w-]+)/);
+      if (token) return token[1];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Check(`no verification email to ${email} in ${outbox}`);
+}
+
+/** A verified user with some history, signed in on the site's login page with "remember me". */
+async function signIn(site) {
+  const page = await context.newPage();
+  try {
+    await page.goto(new URL('account/login/', site.base).href);
+    const api = new URL(`${await page.getAttribute('meta[name="yogaflow-api"]', 'content')}/`);
+    const email = 'pages@example.org';
+    const password = 'a long enough passphrase 42';
+    await call(api, 'POST', 'auth/register', { email, password, display_name: 'Ana' }, null, 202);
+    await call(api, 'POST', 'auth/verify-email', { token: await verificationToken(site.outbox, email) }, null, 204);
+    const { access_token: token } = await call(api, 'POST', 'auth/login', { email, password }, null, 200);
+    await call(api, 'PUT', `me/favorites/poses/${POSE}`, undefined, token, 204);
+    await call(api, 'PUT', `me/favorites/sequences/${SEQUENCE}`, undefined, token, 204);
+    await call(api, 'POST', 'me/sessions', { sequence: SEQUENCE, duration_seconds: 900, completed: true }, token, 201);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel(/Remember me/).check();
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/account/login/'), { timeout: 15000 }),
+      page.getByRole('button', { name: 'Log in' }).click(),
+    ]);
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- run
+
 let passed = 0;
 let failed = 0;
 const started = Date.now();
+const visits = [];
 for (const site of sites) {
+  visits.push(site);
+  if (site.outbox && fs.existsSync(path.join(site.dir, 'account/login/index.html'))) visits.push({ ...site, signedIn: true });
+}
+for (const site of visits) {
   const pages = pagesOf(site.dir);
-  console.log(`${site.name}: ${pages.length} pages at ${site.base.href}: ${pages.map((p) => `/${p.path}`).join(' ')}`);
+  const label0 = site.signedIn ? `${site.name}, signed in` : site.name;
+  if (site.signedIn) {
+    try {
+      await signIn(site);
+      passed++;
+      console.log(`ok   ${label0}: registered, verified, a favorite pose and sequence, a session, logged in`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${label0}: signing in\n       ${e instanceof Check ? e.message : e.stack}`);
+      continue;
+    }
+  }
+  console.log(`${label0}: ${pages.length} pages at ${site.base.href}: ${pages.map((p) => `/${p.path}`).join(' ')}`);
   for (const page of pages) {
     for (const size of SIZES) {
-      const label = `${site.name.padEnd(9)} /${page.path.padEnd(28)} ${String(size.width).padStart(4)} px`;
+      const label = `${(site.signedIn ? `${site.name}+in` : site.name).padEnd(9)} /${page.path.padEnd(28)} ${String(size.width).padStart(4)} px`;
       if (only && !label.includes(only)) continue;
       const t0 = Date.now();
       try {

@@ -19,8 +19,9 @@ import org.yogaflow.generator.serve.SiteServer;
 /**
  * Every kind of page of the real content, at 375 and 1280 px, in headless Chromium
  * ({@code browser-tests/pages.mjs}): once built with {@code --api-url} for the real account API
- * (started in this process, SQLite in a temporary folder, CORS for the site), once read-only.
- * Screenshots go to {@code target/screenshots/}; axe-core, console, failed requests, CSP and
+ * (started in this process, SQLite in a temporary folder, CORS for the site), once read-only;
+ * with account pages, the API's site is visited again signed in (a user registered through the
+ * API and verified from its outbox, logged in on the login page). Screenshots go to {@code target/screenshots/}; axe-core, console, failed requests, CSP and
  * horizontal scrolling are checked on each. Skipped without Node, Chromium or {@code npm ci} in
  * browser-tests/, except in CI.
  */
@@ -64,7 +65,7 @@ class SitePagesBrowserTest {
 
                 Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
                 String output = Node.run(tmp.resolve("pages.log"), 900, "pages.mjs", screenshots.toString(),
-                        "api=" + siteUrl + "=" + withApi,
+                        "api=" + siteUrl + "=" + withApi + "=" + tmp.resolve("data/outbox"),
                         "readonly=http://127.0.0.1:" + readOnlySite.port() + "/=" + readOnly);
                 assertTrue(output.contains(" passed, 0 failed"), output);
                 assertTrue(Files.size(screenshots.resolve("home-375.png")) > 0, "screenshots");
