@@ -123,7 +123,9 @@ async function visit(site, page0, size) {
     }
     const csp = await page.evaluate(() => window.__csp);
     for (const c of csp) problems.push(`CSP violation: ${c}`);
-    return { problems, minor: result.violations.length - result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').length };
+    // A signed-out visit to a signed-in page goes to the login page: the line says so.
+    const landed = page.url() === url ? '' : `  → ${new URL(page.url()).pathname}`;
+    return { problems, landed, minor: result.violations.length - result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').length };
   } finally {
     await page.close();
   }
@@ -214,10 +216,10 @@ for (const site of visits) {
       if (only && !label.includes(only)) continue;
       const t0 = Date.now();
       try {
-        const { problems, minor } = await visit(site, page, size);
+        const { problems, minor, landed } = await visit(site, page, size);
         if (problems.length) throw new Check(problems.join('\n       '));
         passed++;
-        console.log(`ok   ${label}  axe: 0 serious${minor ? `, ${minor} minor/moderate` : ''}  (${Date.now() - t0} ms)`);
+        console.log(`ok   ${label}  axe: 0 serious${minor ? `, ${minor} minor/moderate` : ''}  (${Date.now() - t0} ms)${landed}`);
       } catch (e) {
         failed++;
         console.log(`FAIL ${label}  (${Date.now() - t0} ms)\n       ${e instanceof Check ? e.message : e.stack}`);
