@@ -124,7 +124,10 @@ async function visit(site, page0, size) {
     const csp = await page.evaluate(() => window.__csp);
     for (const c of csp) problems.push(`CSP violation: ${c}`);
     // A signed-out visit to a signed-in page goes to the login page: the line says so.
-    const landed = page.url() === url ? '' : `  → ${new URL(page.url()).pathname}`;
+    const landed = new URL(page.url()).pathname === new URL(url).pathname ? '' : `  → ${new URL(page.url()).pathname}`;
+    if (site.signedIn && landed.includes('/account/login/') && !page0.path.startsWith('account/login/')) {
+      problems.push(`signed out: sent to ${page.url()}`);
+    }
     return { problems, landed, minor: result.violations.length - result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').length };
   } finally {
     await page.close();
@@ -180,6 +183,9 @@ async function signIn(site) {
       page.waitForURL((u) => !u.pathname.startsWith('/account/login/'), { timeout: 15000 }),
       page.getByRole('button', { name: 'Log in' }).click(),
     ]);
+    // The page it lands on trades the refresh token for a new one at once; closing the page before
+    // the answer arrives would leave the spent token stored, and presenting it again signs out.
+    await page.waitForLoadState('networkidle');
   } finally {
     await page.close();
   }
