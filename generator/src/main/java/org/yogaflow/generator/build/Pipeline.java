@@ -83,7 +83,7 @@ public final class Pipeline {
     /** Load and validate only; writes nothing. */
     public BuildReport validate() {
         Diagnostics diagnostics = new Diagnostics();
-        Library library = loadAndValidate(diagnostics);
+        Library library = loadAndValidate(diagnostics, null);
         return report(diagnostics, library, 0, 0, false);
     }
 
@@ -107,7 +107,7 @@ public final class Pipeline {
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
                     manifest.get().warnings(), true);
         }
-        Library library = loadAndValidate(diagnostics);
+        Library library = loadAndValidate(diagnostics, stamps);
         if (diagnostics.fails(options.strict())) {
             return report(diagnostics, library, 0, 0, false);
         }
@@ -214,8 +214,8 @@ public final class Pipeline {
         return intact;
     }
 
-    private Library loadAndValidate(Diagnostics diagnostics) {
-        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memory == null ? null : memory.content),
+    private Library loadAndValidate(Diagnostics diagnostics, Map<String, String> stamps) {
+        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memory == null ? null : memory.content, stamps),
                 l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
         stage("validate", () -> {
             Validator.validate(library, options.drafts(), options.photos(), diagnostics);

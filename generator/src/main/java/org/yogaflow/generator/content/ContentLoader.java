@@ -42,28 +42,36 @@ public final class ContentLoader {
     private final Path displayRoot;
     private final Diagnostics diagnostics;
     private final Memo memo;
+    private final Map<String, String> stamps;
 
-    private ContentLoader(Path contentDir, Diagnostics diagnostics, Memo memo) {
+    private ContentLoader(Path contentDir, Diagnostics diagnostics, Memo memo, Map<String, String> stamps) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
         Path parent = this.contentDir.getParent();
         this.displayRoot = parent == null ? this.contentDir : parent;
         this.diagnostics = diagnostics;
         this.memo = memo;
+        this.stamps = stamps;
     }
 
     public static Library load(Path contentDir, Diagnostics diagnostics) {
-        return load(contentDir, diagnostics, null);
+        return load(contentDir, diagnostics, null, null);
     }
 
-    /** With a memo, files read by an earlier load of the same process and not changed since are not read again. */
-    public static Library load(Path contentDir, Diagnostics diagnostics, Memo memo) {
-        return new ContentLoader(contentDir, diagnostics, memo).load();
+    /**
+     * @param memo   files read by an earlier load of the same process and not changed since are not
+     *               read again; null for none
+     * @param stamps every file below the content folder (relative path → "size:modified-nanos"),
+     *               as the build listed them just before: the folders are then not listed again;
+     *               null to list them here
+     */
+    public static Library load(Path contentDir, Diagnostics diagnostics, Memo memo, Map<String, String> stamps) {
+        return new ContentLoader(contentDir, diagnostics, memo, stamps == null || stamps.isEmpty() ? null : stamps).load();
     }
 
     /**
      * What each pose and sequence file gave when it was last read: kept by a long-running process
      * ({@code yogaflow dev}) between builds, so that a build after one edit parses one file.
-     * A file counts as unchanged when its size, modification time and identity are the same and
+     * A file counts as unchanged when its size and modification time are the same and
      * it had not been modified shortly before it was read (a later edit within the file system's
      * timestamp granularity could otherwise go unnoticed, as Git's "racy" rule says). Thread-safe.
      */
@@ -95,7 +103,7 @@ public final class ContentLoader {
                 loadAll("sequences", List.of(".yaml", ".yml"), SequenceReader::read, Sequence::origin);
         TreeSet<String> photos = new TreeSet<>();
         Path photoDir = contentDir.resolve("photos");
-        for (Path p : listFiles(photoDir)) {
+        for (Path p : listFiles("photos")) {
             photos.add(photoDir.relativize(p).toString().replace('\\', '/'));
         }
         return new Library(contentDir, taxonomy, poses, sequences, photos);
@@ -142,7 +150,7 @@ public final class ContentLoader {
     private <T> Map<String, T> loadAll(String folder, List<String> extensions,
             BiFunction<SourceFile, Diagnostics, Optional<T>> reader, Function<T, Origin> origin) {
         List<Path> files = new ArrayList<>();
-        for (Path p : listFiles(contentDir.resolve(folder))) {
+        for (Path p : listFiles(folder)) {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
             if (extensions.stream().anyMatch(name::endsWith)) {
                 files.add(p);
@@ -181,15 +189,16 @@ public final class ContentLoader {
     /** The item of {@code file} from the memo if it did not change, else read now and remembered. */
     @SuppressWarnings("unchecked")
     private <T> Optional<T> remembered(Path file, BiFunction<SourceFile, Diagnostics, Optional<T>> reader) {
-        String stamp;
-        long modified;
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            stamp = a.size() + ":" + modified + ":" + a.fileKey();
-        } catch (IOException e) {
-            return readSource(file, diagnostics).flatMap(s -> reader.apply(s, diagnostics)); // reports it
+        String stamp = stamps == null ? null : stamps.get(contentDir.relativize(file).toString().replace('\\', '/'));
+        if (stamp == null) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                stamp = a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            } catch (IOException e) {
+                return readSource(file, diagnostics).flatMap(s -> reader.apply(s, diagnostics)); // reports it
+            }
         }
+        long modified = Long.parseLong(stamp.substring(stamp.indexOf(':') + 1));
         Memo.Entry entry = memo.files.get(file);
         if (entry != null && entry.trusted() && entry.stamp().equals(stamp)) {
             entry.diagnostics().forEach(diagnostics::add);
@@ -229,19 +238,31 @@ public final class ContentLoader {
         }
     }
 
-    /** Regular, non-hidden files below {@code dir}, sorted; none when the folder is missing. */
-    private static List<Path> listFiles(Path dir) {
+    /** Regular, non-hidden files below the content folder's {@code folder}, sorted; none when it is missing. */
+    private List<Path> listFiles(String folder) {
+        if (stamps != null) {
+            // The build listed every content file already: no need to walk the folder again.
+            String prefix = folder + "/";
+            return stamps.keySet().stream()
+                    .filter(rel -> rel.startsWith(prefix) && visible(rel.substring(prefix.length())))
+                    .map(contentDir::resolve)
+                    .toList();
+        }
+        Path dir = contentDir.resolve(folder);
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == '~')
-                            && Stream.iterate(dir.relativize(p), q -> q != null, Path::getParent)
-                                    .noneMatch(q -> q.getFileName().toString().startsWith(".")))
+                    .filter(p -> visible(dir.relativize(p).toString().replace('\\', '/')))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /** Whether a file, by its path below its folder, is content: not hidden, not an editor's backup. */
+    private static boolean visible(String relative) {
+        return relative.indexOf('~') < 0 && !relative.startsWith(".") && !relative.contains("/.");
     }
 
     private String display(Path file) {

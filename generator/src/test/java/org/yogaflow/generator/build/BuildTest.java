@@ -50,6 +50,25 @@ class BuildTest {
     }
 
     @Test
+    void hiddenFilesAndEditorBackupsAreNotContent() throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        String tree = Files.readString(content.resolve("poses/tree.md"));
+        Files.writeString(content.resolve("poses/.tree.md.swp"), "not yaml at all: [");
+        Files.writeString(content.resolve("poses/tree.md~"), tree);
+        Files.createDirectories(content.resolve("poses/.drafts"));
+        Files.writeString(content.resolve("poses/.drafts/hidden.md"), tree);
+        Files.writeString(content.resolve("photos/.DS_Store"), "x");
+        Path out = tmp.resolve("public");
+
+        TestSites.Run run = TestSites.build(content, out);
+
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertFalse(run.err().contains("warning"), run.err());
+        assertTrue(run.out().contains("built 3 poses"), run.out());
+        assertFalse(Files.exists(out.resolve("poses/hidden")));
+    }
+
+    @Test
     void draftsArePublishedOnRequest() {
         Path content = TestSites.copySite("valid", tmp);
         Path out = tmp.resolve("public");

@@ -67,11 +67,11 @@ class ContentLoaderTest {
         Files.setLastModifiedTime(content.resolve("poses/mountain.md"), old);
         ContentLoader.Memo memo = new ContentLoader.Memo();
         Diagnostics first = new Diagnostics();
-        Library read = ContentLoader.load(content, first, memo);
+        Library read = ContentLoader.load(content, first, memo, null);
         assertEquals(0, memo.reused());
 
         Diagnostics second = new Diagnostics();
-        Library remembered = ContentLoader.load(content, second, memo);
+        Library remembered = ContentLoader.load(content, second, memo, null);
         assertEquals(5, memo.reused()); // 4 poses and 1 sequence
         assertEquals(first.sorted(), second.sorted());
         assertTrue(second.sorted().stream().anyMatch(d -> d.message().contains("nickname")), second.sorted().toString());
@@ -81,15 +81,15 @@ class ContentLoaderTest {
         // An edit is read again, even one that keeps the size and the modification time...
         Files.writeString(tree, Files.readString(tree).replace("name: Tree Pose", "name: Tree Posf"));
         Files.setLastModifiedTime(tree, FileTime.from(Instant.now().minus(30, ChronoUnit.MINUTES)));
-        Library edited = ContentLoader.load(content, new Diagnostics(), memo);
+        Library edited = ContentLoader.load(content, new Diagnostics(), memo, null);
         assertEquals("Tree Posf", edited.poses().get("tree").name());
         // ...when the file was modified just before it was read: such a file is never trusted.
         Files.writeString(tree, Files.readString(tree).replace("Tree Posf", "Tree Posg"));
-        ContentLoader.load(content, new Diagnostics(), memo);
+        ContentLoader.load(content, new Diagnostics(), memo, null);
         FileTime justRead = Files.getLastModifiedTime(tree);
         Files.writeString(tree, Files.readString(tree).replace("Tree Posg", "Tree Posh"));
         Files.setLastModifiedTime(tree, justRead);
-        assertEquals("Tree Posh", ContentLoader.load(content, new Diagnostics(), memo).poses().get("tree").name());
+        assertEquals("Tree Posh", ContentLoader.load(content, new Diagnostics(), memo, null).poses().get("tree").name());
     }
 
     @Test
