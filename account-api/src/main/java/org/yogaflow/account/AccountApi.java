@@ -103,7 +103,7 @@ public final class AccountApi implements AutoCloseable {
         UserStore users = database.store(UserStore.class);
         TokenStore tokenStore = database.store(TokenStore.class);
         TokenService tokens = new TokenService(settings.jwtSecret(), settings.jwtIssuer(), settings.jwtAudience(),
-                settings.accessTokenTtl(), settings.refreshTokenTtl(), clock, tokenStore, users);
+                settings.accessTokenTtl(), settings.refreshTokenTtl(), settings.refreshReuseGrace(), clock, tokenStore, users);
         AccountService accounts = new AccountService(users, tokenStore, database.store(LoginFailureStore.class), tokens,
                 hasher, PasswordPolicy.shipped(), mailer, settings.siteUrl(), clock, settings.lockoutFailures(),
                 settings.lockoutDuration());

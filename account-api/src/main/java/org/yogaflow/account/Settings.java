@@ -33,6 +33,8 @@ public record Settings(
         String jwtAudience,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
+        // a rotated refresh token presented again within this long gets its successor back; 0 = never
+        Duration refreshReuseGrace,
         List<String> allowedOrigins,
         Set<String> trustedProxies,
         Optional<Smtp> smtp,
@@ -64,6 +66,8 @@ public record Settings(
     }
 
     public static final int MIN_SECRET_BYTES = 32;
+    /** A longer reuse grace would let a stolen, already rotated refresh token work for too long. */
+    static final int MAX_REUSE_SECONDS = 300;
 
     /** Thrown with every problem found in the environment, one per line. */
     public static final class InvalidSettings extends RuntimeException {
@@ -118,6 +122,7 @@ public record Settings(
                 r.string("YOGAFLOW_JWT_AUDIENCE", "yogaflow"),
                 Duration.ofMinutes(r.integer("YOGAFLOW_ACCESS_TOKEN_MINUTES", 15, 1, 24 * 60)),
                 Duration.ofDays(r.integer("YOGAFLOW_REFRESH_TOKEN_DAYS", 30, 1, 365)),
+                Duration.ofSeconds(r.integer("YOGAFLOW_REFRESH_REUSE_SECONDS", 30, 0, MAX_REUSE_SECONDS)),
                 origins,
                 new TreeSet<>(r.list("YOGAFLOW_TRUSTED_PROXIES", "")),
                 smtp,
@@ -151,7 +156,7 @@ public record Settings(
     /** The same settings with the JWT secret filled in (development: the generated one). */
     public Settings withJwtSecret(byte[] secret) {
         return new Settings(production, host, port, dataDir, databaseUrl, secret, jwtIssuer, jwtAudience,
-                accessTokenTtl, refreshTokenTtl, allowedOrigins, trustedProxies, smtp, mailFrom, outboxDir,
+                accessTokenTtl, refreshTokenTtl, refreshReuseGrace, allowedOrigins, trustedProxies, smtp, mailFrom, outboxDir,
                 siteUrl, catalog, catalogRefresh, registerLimit, loginLimit, forgotLimit, resetLimit,
                 bcryptCost, hashThreads, hashQueue, httpThreads, synchronous, lockoutFailures,
                 lockoutDuration, shutdownGrace, logRequests);

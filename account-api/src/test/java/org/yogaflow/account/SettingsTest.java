@@ -62,4 +62,17 @@ class SettingsTest {
         assertEquals(100, Settings.fromEnvironment(Map.of("YOGAFLOW_RATE_LOGIN", "100/30s")).loginLimit().permits());
         assertEquals(Duration.ofSeconds(30), Settings.fromEnvironment(Map.of("YOGAFLOW_RATE_LOGIN", "100/30s")).loginLimit().period());
     }
+
+    @Test
+    void theGraceIsReadAndValidated() {
+        assertEquals(Duration.ofSeconds(30), Settings.fromEnvironment(Map.of()).refreshReuseGrace());
+        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("YOGAFLOW_REFRESH_REUSE_SECONDS", "0")).refreshReuseGrace());
+        assertEquals(Duration.ofSeconds(5), Settings.fromEnvironment(Map.of("YOGAFLOW_REFRESH_REUSE_SECONDS", " 5 ")).refreshReuseGrace());
+        for (String bad : new String[] {"-1", "301", "30s", "soon", "1.5"}) {
+            var e = assertThrows(Settings.InvalidSettings.class,
+                    () -> Settings.fromEnvironment(Map.of("YOGAFLOW_REFRESH_REUSE_SECONDS", bad)));
+            assertTrue(e.getMessage().contains("YOGAFLOW_REFRESH_REUSE_SECONDS must be a whole number from 0 to 300, not '" + bad + "'"),
+                    e.getMessage());
+        }
+    }
 }

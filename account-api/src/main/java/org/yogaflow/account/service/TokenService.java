@@ -5,13 +5,20 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.yogaflow.account.store.RefreshTokenRow;
 import org.yogaflow.account.store.RevokedToken;
 import org.yogaflow.account.store.TokenStore;
@@ -20,8 +27,16 @@ import org.yogaflow.account.store.UserStore;
 /**
  * Access and refresh tokens. Access tokens are HS256 JWTs with iss, aud, sub, jti, iat and exp,
  * all verified; any other algorithm ({@code none} included) is rejected because the verifier
- * is bound to HS256. Refresh tokens are opaque random strings, stored hashed, rotated on every
- * use; presenting a used one revokes its whole family.
+ * is bound to HS256. Refresh tokens are opaque strings, stored hashed, rotated on every use;
+ * presenting a used one revokes its whole family, unless it was rotated less than the reuse grace
+ * ago: then the answer carries its successor again (a page left mid-refresh never stored it).
+ *
+ * <p>A login's token is random; each successor is {@code HMAC(key, predecessor)}, with a key
+ * derived from the JWT secret. Only hashes are stored, so re-issuing a successor needs the
+ * predecessor's text, which the client presents: the server recomputes the successor instead of
+ * minting another one. That keeps one live token per family (no sibling chains for reuse
+ * detection to confuse) and gives two tabs that raced with the same token the same successor.
+ * Knowing a token without the key reveals nothing about its successors.
  *
  * <p>Revocation is checked on every request without a query: the ids of access tokens revoked
  * by logout are kept in memory (and in the database, to survive restarts) until they expire,
@@ -32,7 +47,10 @@ public final class TokenService {
 
     /** Issue time in milliseconds: {@code iat} has whole seconds, too coarse to compare with a reset. */
     private static final String ISSUED_MS = "iat_ms";
+    private static final String HMAC = "HmacSHA256";
     private static final long DELETED = Long.MAX_VALUE;
+    /** How far along a family's chain a reuse within the grace may look for the live token. */
+    private static final int REUSE_CHAIN = 8;
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
@@ -40,6 +58,8 @@ public final class TokenService {
     private final String audience;
     private final Duration accessTtl;
     private final Duration refreshTtl;
+    private final Duration reuseGrace;
+    private final SecretKeySpec successorKey;
     private final Clock clock;
     private final TokenStore tokens;
     private final UserStore users;
@@ -54,12 +74,15 @@ public final class TokenService {
     private static final int MAX_VERIFIED = 50_000;
 
     public TokenService(byte[] secret, String issuer, String audience, Duration accessTtl, Duration refreshTtl,
-                        Clock clock, TokenStore tokens, UserStore users) {
+                        Duration reuseGrace, Clock clock, TokenStore tokens, UserStore users) {
         this.algorithm = Algorithm.HMAC256(secret);
         this.issuer = issuer;
         this.audience = audience;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
+        this.reuseGrace = reuseGrace;
+        // A key of its own (not the JWT key itself), so a successor never doubles as a signature.
+        this.successorKey = new SecretKeySpec(hmac(new SecretKeySpec(secret, HMAC), "yogaflow refresh successor v1"), HMAC);
         this.clock = clock;
         this.tokens = tokens;
         this.users = users;
@@ -86,19 +109,43 @@ public final class TokenService {
         return new TokenPair(accessToken(userId, now), refresh, "Bearer", accessTtl.toSeconds());
     }
 
-    /** Rotates a refresh token; a reused, revoked, expired or unknown one is refused. */
+    /**
+     * Rotates a refresh token. A reuse within the grace gets the family's live token back with a
+     * new access token; any other reused, revoked, expired or unknown token is refused.
+     */
     public TokenPair refresh(String refreshToken) {
         if (!Secrets.wellFormed(refreshToken)) {
             throw invalidRefresh();
         }
-        String next = Secrets.newToken();
+        List<String> chain = new ArrayList<>(REUSE_CHAIN);
+        chain.add(refreshToken);
+        int length = reuseGrace.isZero() ? 2 : REUSE_CHAIN;
+        while (chain.size() < length) {
+            chain.add(successor(chain.getLast()));
+        }
+        List<String> hashes = chain.stream().map(Secrets::sha256).toList();
         long now = clock.millis();
-        Optional<RefreshTokenRow> old = tokens.rotate(Secrets.sha256(refreshToken), Secrets.sha256(next),
-                now + refreshTtl.toMillis(), now);
-        if (old.isEmpty()) {
+        Optional<RefreshTokenRow> issued = tokens.rotate(hashes, now + refreshTtl.toMillis(), now, reuseGrace.toMillis());
+        int position = issued.map(row -> hashes.indexOf(row.tokenHash())).orElse(-1);
+        if (position < 1) {
             throw invalidRefresh();
         }
-        return new TokenPair(accessToken(old.get().userId(), now), next, "Bearer", accessTtl.toSeconds());
+        return new TokenPair(accessToken(issued.get().userId(), now), chain.get(position), "Bearer", accessTtl.toSeconds());
+    }
+
+    /** The token that replaces {@code token} when it is rotated: same shape as a random one. */
+    private String successor(String token) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(successorKey, token));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     private static ServiceException invalidRefresh() {

@@ -50,25 +50,57 @@ public interface TokenStore {
     int revokeAllOfUser(long userId, long now);
 
     /**
-     * Rotates {@code oldHash} to {@code newHash} in one transaction. Returns the old row when it
-     * was usable; when it had already been used or revoked, revokes its whole family (the token
-     * was stolen or replayed) and returns empty. Unknown or expired tokens also give empty.
+     * Rotates a refresh token, check and write in one transaction (IMMEDIATE: concurrent
+     * refreshes of one token queue behind each other, so the second sees the first one's
+     * rotation). {@code chain} holds the hashes of the presented token and of its successors,
+     * each derived from the one before (see {@code TokenService}), so a family's chain can be
+     * followed without the store ever seeing a token. Returns the row of the token to hand out:
+     * <ul>
+     * <li>presented token unused: it is marked used and {@code chain[1]} is inserted in its
+     *     family and returned (a normal rotation);
+     * <li>used less than {@code graceMillis} ago: the chain is followed to the family's live
+     *     token, which is returned unchanged (the client lost the answer that carried it);
+     *     nothing is written, so the family keeps exactly one live token;
+     * <li>used longer ago: the whole family is revoked (the token was stolen or replayed), empty.
+     * </ul>
+     * A revoked (logout, password reset, family revocation), expired or unknown token gives
+     * empty, grace or not; so does a chain that leaves the family or ends in a revoked token.
      */
     @Transaction
-    default Optional<RefreshTokenRow> rotate(String oldHash, String newHash, long expiresAt, long now) {
-        Optional<RefreshTokenRow> old = findRefreshToken(oldHash);
-        if (old.isEmpty()) {
+    default Optional<RefreshTokenRow> rotate(List<String> chain, long expiresAt, long now, long graceMillis) {
+        Optional<RefreshTokenRow> found = findRefreshToken(chain.get(0));
+        if (found.isEmpty() || found.get().expiresAt() <= now) {
             return Optional.empty();
         }
-        RefreshTokenRow row = old.get();
-        if (markRefreshTokenUsed(oldHash, now) != 1) {
-            if (row.usedAt() != null || row.revokedAt() != null) {
-                revokeFamily(row.familyId(), now);
+        RefreshTokenRow presented = found.get();
+        if (presented.revokedAt() != null) {
+            revokeFamily(presented.familyId(), now);
+            return Optional.empty();
+        }
+        if (presented.usedAt() == null) {
+            if (markRefreshTokenUsed(presented.tokenHash(), now) != 1) {
+                return Optional.empty(); // unreachable inside the transaction; never rotate twice
             }
+            insertRefreshToken(chain.get(1), presented.familyId(), presented.userId(), expiresAt, now);
+            return Optional.of(new RefreshTokenRow(chain.get(1), presented.familyId(), presented.userId(), expiresAt,
+                    null, null, now));
+        }
+        if (now - presented.usedAt() >= graceMillis) {
+            revokeFamily(presented.familyId(), now);
             return Optional.empty();
         }
-        insertRefreshToken(newHash, row.familyId(), row.userId(), expiresAt, now);
-        return old;
+        // Each successor was created when its predecessor was used, so all are inside the grace too.
+        for (String hash : chain.subList(1, chain.size())) {
+            Optional<RefreshTokenRow> next = findRefreshToken(hash)
+                    .filter(row -> row.familyId().equals(presented.familyId()));
+            if (next.isEmpty() || next.get().revokedAt() != null || next.get().expiresAt() <= now) {
+                return Optional.empty();
+            }
+            if (next.get().usedAt() == null) {
+                return next;
+            }
+        }
+        return Optional.empty();
     }
 
     @SqlUpdate("INSERT INTO revoked_access_tokens (jti, expires_at) VALUES (:jti, :expiresAt) ON CONFLICT (jti) DO NOTHING")
