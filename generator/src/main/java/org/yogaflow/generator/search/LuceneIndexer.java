@@ -83,32 +83,39 @@ public final class LuceneIndexer {
      * @return the index, open for reading
      */
     public static Indexed index(List<SearchDocument> docs, Path previous, Path target) {
+        Map<String, String> now = new HashMap<>();
         if (previous != null && Files.isDirectory(previous)) {
             Map<String, String> signatures = new HashMap<>();
             try {
-                Directory updated = update(docs, previous, target, signatures);
-                if (updated != null) return new Indexed(updated, signatures);
+                Directory updated = update(docs, previous, target, signatures, now);
+                if (updated != null) return new Indexed(updated, signatures, now);
             } catch (IOException | RuntimeException e) {
                 // not usable: index everything below
             }
             clear(target);
         }
-        Directory index = write(docs);
+        Directory index = write(docs, now);
         copy(index, target);
-        return new Indexed(index, null);
+        return new Indexed(index, null, now);
     }
 
     /**
-     * An index open for reading; {@code previous} is slug → signature of the documents of the
-     * index it was updated from, or null when everything was indexed anew.
+     * An index open for reading: {@code previous} is slug → signature of the documents of the
+     * index it was updated from, or null when everything was indexed anew; {@code signatures}
+     * is slug → signature of the documents it holds now.
      */
-    public record Indexed(Directory directory, Map<String, String> previous) {}
+    public record Indexed(Directory directory, Map<String, String> previous, Map<String, String> signatures) {}
 
     /**
      * Indexes {@code docs} in memory: a commit to disk would fsync every file, which costs
      * seconds on some disks and buys nothing for a build output. {@link #copy} then writes it out.
      */
     public static Directory write(List<SearchDocument> docs) {
+        return write(docs, new HashMap<>());
+    }
+
+    /** The same, filling in slug → signature of every document. */
+    private static Directory write(List<SearchDocument> docs, Map<String, String> signatures) {
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -120,7 +127,11 @@ public final class LuceneIndexer {
                 .setUseCompoundFile(false);
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (SearchDocument doc : docs) writer.addDocument(document(doc, stems));
+            for (SearchDocument doc : docs) {
+                String signature = signature(doc);
+                signatures.put(doc.slug(), signature);
+                writer.addDocument(document(doc, signature, stems));
+            }
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
@@ -130,7 +141,7 @@ public final class LuceneIndexer {
 
     /** The incremental case of {@link #index}, or null when the previous index holds other documents. */
     private static Directory update(List<SearchDocument> docs, Path previous, Path target,
-            Map<String, String> signatures) throws IOException { // fills in slug → signature, of the previous index
+            Map<String, String> signatures, Map<String, String> now) throws IOException { // fills in both: previous, now
         try (Directory old = LuceneFiles.open(previous); DirectoryReader reader = DirectoryReader.open(old)) {
             if (reader.numDocs() != docs.size()) return null;
             String[] slugs = new String[docs.size()]; // by document id
@@ -173,8 +184,10 @@ public final class LuceneIndexer {
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument doc : docs) {
-                if (!signature(doc).equals(signatures.get(doc.slug()))) {
-                    writer.updateDocument(new Term(SLUG, doc.slug()), document(doc, stems));
+                String signature = signature(doc);
+                now.put(doc.slug(), signature);
+                if (!signature.equals(signatures.get(doc.slug()))) {
+                    writer.updateDocument(new Term(SLUG, doc.slug()), document(doc, signature, stems));
                 }
             }
             writer.commit();
@@ -232,14 +245,14 @@ public final class LuceneIndexer {
         }
     }
 
-    static Document document(SearchDocument doc, StemCollector stems) {
+    static Document document(SearchDocument doc, String signature, StemCollector stems) {
         Document d = new Document();
         d.add(new StringField(SLUG, doc.slug(), Field.Store.YES));
         d.add(new StoredField(KIND, doc.kind().slug()));
         d.add(new StoredField(DISPLAY, doc.name()));
         d.add(new NumericDocValuesField(ORD, doc.id()));
         d.add(new SortedDocValuesField(SLUG, new BytesRef(doc.slug())));
-        d.add(new BinaryDocValuesField(SIGNATURE, new BytesRef(signature(doc))));
+        d.add(new BinaryDocValuesField(SIGNATURE, new BytesRef(signature)));
         for (Ranking.Group group : Ranking.groups()) {
             if (group.whole()) {
                 for (String term : Ranking.wholeTerms(group, doc)) {

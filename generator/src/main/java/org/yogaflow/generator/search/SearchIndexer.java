@@ -83,11 +83,8 @@ public final class SearchIndexer {
 
         BrowserIndexWriter.Vocabulary update(List<SearchDocument> now, LuceneIndexer.Indexed indexed, Directory index) {
             Map<String, SearchDocument> nowBySlug = new HashMap<>();
-            Map<String, String> nowSignatures = new HashMap<>();
-            for (SearchDocument doc : now) {
-                nowBySlug.put(doc.slug(), doc);
-                nowSignatures.put(doc.slug(), LuceneIndexer.signature(doc));
-            }
+            for (SearchDocument doc : now) nowBySlug.put(doc.slug(), doc);
+            Map<String, String> nowSignatures = indexed.signatures();
             boolean usable = signatures != null && indexed.previous() != null && indexed.previous().equals(signatures);
             lastWasIncremental = usable;
             Map<String, String> before = signatures;
