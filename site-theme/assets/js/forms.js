@@ -70,9 +70,14 @@ export function humanWait(seconds) {
   return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
 }
 
-/** The same-site path to go back to after signing in (?next=), never another origin. */
+/**
+ * The same-site path to go back to after signing in (?next=), never another origin. The value is
+ * resolved as the browser would resolve it (which ignores tabs and newlines, so "/\t/evil.example"
+ * is another site) and kept only when it stays on this origin.
+ */
 export function nextPath(fallback) {
   const next = new URLSearchParams(location.search).get('next');
-  if (next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) return next;
-  return fallback;
+  if (!next || !next.startsWith('/')) return fallback;
+  const url = new URL(next, location.origin);
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : fallback;
 }

@@ -359,7 +359,8 @@ function init(list, dialog) {
     $('player-summary').hidden = false;
     $('player-done').focus();
     announce(`Practice complete. ${spoken(practised)} practised.`);
-    if (document.querySelector('meta[name="yogaflow-api"]')) await log();
+    // Nothing to log when every hold was skipped (the API takes a second or more).
+    if (document.querySelector('meta[name="yogaflow-api"]') && Math.round(practised) >= 1) await log();
   }
 
   async function log() {
@@ -377,7 +378,7 @@ function init(list, dialog) {
       ({ status } = await logSession({
         sequence: list.dataset.sequence,
         durationSeconds: Math.round(practised),
-        completed: true,
+        completed: held.size === holds, // skipping to the end is not a finished practice
         startedAt: startedAt.toISOString(),
       }));
     } catch {

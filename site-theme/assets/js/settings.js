@@ -2,7 +2,7 @@
 
 import { clearSession, currentUser, isSignedIn, logout, pageUrl, request, signInAgain } from './api.js';
 import { busy, fieldError, say, showError } from './forms.js';
-import { clearPending, flushQueue } from './practice-log.js';
+import { clearPending, flushQueue, pendingSessions } from './practice-log.js';
 
 const root = document.getElementById('settings');
 const nameForm = document.getElementById('name-form');
@@ -38,7 +38,11 @@ nameForm.addEventListener('submit', async (event) => {
 });
 
 document.getElementById('logout-button').addEventListener('click', async () => {
-  await flushQueue(); // a last try for practices still queued, then they are forgotten here
+  await flushQueue(); // a last try for practices still queued
+  const left = pendingSessions().length;
+  // Practices not logged yet would be lost: never without asking.
+  if (left > 0 && !window.confirm(`${left === 1 ? 'A practice is' : `${left} practices are`} not logged yet: `
+      + 'the server cannot be reached. Log out anyway and lose ' + (left === 1 ? 'it?' : 'them?'))) return;
   clearPending();
   await logout();
   location.assign(pageUrl(''));

@@ -64,10 +64,11 @@ public final class Watcher implements AutoCloseable {
                 Outcome outcome;
                 try {
                     outcome = rebuild.get();
-                } catch (RuntimeException e) {
-                    // A broken theme template, say: shown like a content error.
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // A broken theme template, say: shown like a content error. The watcher goes on,
+                    // so that the next edit is built again (a dead watcher would say nothing).
                     outcome = new Outcome(false, List.of(new Diagnostic(Position.file("build"), Severity.ERROR,
-                            String.valueOf(e.getMessage()), null)));
+                            e.getMessage() != null ? e.getMessage() : e.toString(), null)));
                 }
                 if (!outcome.errors().isEmpty()) {
                     live.failed(outcome.errors());
