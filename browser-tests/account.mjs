@@ -454,6 +454,75 @@ test('locked account, forgot and reset password, delete account', async (context
   await dash.close();
 });
 
+test('?next= after logging in stays on this site, however it is spelled', async (context) => {
+  const email = await registerAndVerify(context);
+  // Were a redirect to leave the site, it would land on this stand-in rather than a DNS error.
+  await context.route((u) => u.hostname === 'evil.example', (route) => route.fulfill({ contentType: 'text/html', body: 'evil' }));
+  const origin = new URL(site).origin;
+  const landing = async (next) => {
+    const page = await open(context, `account/login/?next=${next}`);
+    await page.fill('#login-email', email);
+    await page.fill('#login-password', PASSWORD);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/account/login/')), page.click('button[type="submit"]')]);
+    const landed = page.url();
+    await page.close();
+    return landed;
+  };
+  // A tab is dropped when the browser resolves a URL: "/\t/evil.example/x" is "//evil.example/x".
+  for (const next of ['/%09/evil.example/x', '//evil.example/', 'https://evil.example/']) {
+    const landed = await landing(next);
+    equal(new URL(landed).origin, origin, `?next=${next} stays on the site (landed on ${landed})`);
+    equal(landed, url('account/'), `?next=${next} falls back to the dashboard`);
+  }
+  equal(await landing(encodeURIComponent('/poses/tree/?q=1#x')), url('poses/tree/?q=1#x'), 'a path on the site, with its query and fragment');
+});
+
+test('logging out with practices still queued asks first', async (context) => {
+  const email = await registerAndVerify(context);
+  const dash = await login(context, email);
+  const token = await apiLogin(email);
+  const settings = await open(context, 'account/settings/');
+  await settings.waitForSelector('#settings:not([aria-busy])');
+  context.allow.push('net::ERR_INTERNET_DISCONNECTED', 'Failed to load resource', 'net::ERR_FAILED', `request failed: ${api}/me/sessions`);
+  await context.setOffline(true);
+  equal(await logSession(settings, { sequence: 'back-pain-relief', durationSeconds: 600, completed: true,
+    startedAt: new Date(Date.now() - 11 * 60000).toISOString() }), { status: 'queued' }, 'queued while offline');
+  const asked = (answer) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Check('Log out did not ask (no dialog within 10 s)')), 10000);
+    settings.once('dialog', (d) => {
+      clearTimeout(timer);
+      resolve([d.type(), d.message()]);
+      if (answer) d.accept(); else d.dismiss();
+    });
+  });
+
+  // Cancel: still signed in, the practice still queued.
+  const cancelled = asked(false);
+  await settings.click('#logout-button');
+  const [type, message] = await cancelled;
+  equal(type, 'confirm', 'a confirm dialog');
+  check(message.includes('not logged yet'), `says what would be lost: ${message}`);
+  await settings.waitForTimeout(300); // time for a wrong navigation to start
+  equal(new URL(settings.url()).pathname, '/account/settings/', 'stays on the settings page');
+  equal(await pending(settings), 1, 'the practice is still queued');
+  check(await settings.evaluate(() => localStorage.getItem('yogaflow.refresh') !== null), 'still signed in');
+  equal((await apiCall('GET', '/me/sessions', { token })).json.items.length, 0, 'nothing logged');
+
+  // Back online but the API still unreachable for practices (from every page: the dashboard, open
+  // too, would send it when the browser comes online): asked again, and yes logs out.
+  await context.route(`${api}/me/sessions`, (route) => route.abort());
+  await context.setOffline(false);
+  const accepted = asked(true);
+  await Promise.all([settings.waitForURL(url('')), settings.click('#logout-button')]);
+  await accepted;
+  equal(await navText(settings), 'Log in', 'signed out');
+  equal(await pending(settings), 0, 'the queue is cleared');
+  equal(await settings.evaluate(() => [localStorage.getItem('yogaflow.refresh'), sessionStorage.getItem('yogaflow.refresh')]),
+    [null, null], 'no token left in storage');
+  equal((await apiCall('GET', '/me/sessions', { token })).json.items.length, 0, 'the practice was dropped, not logged');
+  await dash.close();
+});
+
 test('the other account pages: login, expired links, signed-out visits', async (context) => {
   allowStatus(context, 400);
   const loginPage = await open(context, 'account/login/');

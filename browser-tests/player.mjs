@@ -366,6 +366,35 @@ for (const [status, message] of [['logged', 'Logged ✓'], ['queued', 'Saved —
   }, pageUrl('?speed=600', apiBase));
 }
 
+test('with an API, a practice skipped to its end is logged as not completed', async (page) => {
+  await page.route('**/practice-log.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub('logged') }));
+  await page.reload();
+  const holds = expectedHolds().length;
+  await start(page);
+  await sleep(1000); // 10 s of the first 30 s hold
+  for (let i = 0; i < holds; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('player-log').textContent === 'Logged ✓', null, { timeout: 10000 });
+  equal(await page.textContent('#player-held'), `0 of ${holds} held`, 'nothing held');
+  const logged = await page.evaluate(() => window.__logged);
+  equal(logged.length, 1, 'logged once');
+  equal(logged[0].completed, false, 'not completed');
+  check(logged[0].durationSeconds >= 5 && logged[0].durationSeconds < sequence.computed_seconds,
+    `the time the clock ran: ${logged[0].durationSeconds} s`);
+}, pageUrl('?speed=10', apiBase));
+
+test('with an API, a practice skipped through at once is not logged', async (page) => {
+  await page.route('**/practice-log.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub('logged') }));
+  await page.reload();
+  const holds = expectedHolds().length;
+  await start(page);
+  // Every hold in one task: well under the half second that would round to 1 s practised.
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) document.getElementById('player-skip').click(); }, holds);
+  await page.waitForSelector('#player-summary', { state: 'visible' });
+  await sleep(500);
+  check(await page.isHidden('#player-log'), 'no logging line');
+  equal(await page.evaluate(() => window.__logged ?? []), [], 'practice-log.js was not called');
+}, pageUrl('', apiBase));
+
 test('with an API but no practice-log.js yet, the summary still shows', async (page) => {
   page.allowed.push('practice-log.js', 'Failed to load resource', 'Failed to fetch dynamically imported module');
   await page.route('**/practice-log.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
