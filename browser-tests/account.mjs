@@ -7,36 +7,18 @@
 // violation or failed request fails it. Prints one line per test and "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { Check, Results, axe, check, equal, failureScreenshot, launch, recordProblems, reportCsp, skipped } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [site, api, outbox, readOnly, shots] = process.argv.slice(2);
-const only = process.env.ONLY;
 const PASSWORD = 'quiet lake morning stretch 42';
 const PHONE = { width: 375, height: 800 };
 const DESKTOP = { width: 1280, height: 900 };
 fs.mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 // ---------------------------------------------------------------- helpers
 
-class Check extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Check(message);
-}
-function equal(actual, expected, message) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Check(`${message}: expected ${e}, got ${a}`);
-}
 const url = (p, base = site) => new URL(p, base).href;
 let counter = 0;
 const newEmail = () => `yogi${Date.now() % 1e7}-${++counter}@example.org`;
@@ -46,24 +28,11 @@ async function newContext(viewport = DESKTOP, options = {}) {
   const context = await browser.newContext({ viewport, ...options });
   context.problems = [];
   context.allow = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  context.on('page', (page) => watch(context, page));
-  return context;
-}
-
-function watch(context, page) {
+  await reportCsp(context);
+  // The API's 4xx answers are expected in some tests; they pass through context.allow.
   const add = (text) => { if (!context.allow.some((a) => text.includes(a))) context.problems.push(text); };
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') add(`console ${m.type()}: ${m.text()} (${page.url()})`); });
-  page.on('pageerror', (e) => add(`page error: ${e.stack} (${page.url()})`));
-  page.on('requestfailed', (r) => add(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    // The API's 4xx answers are expected in some tests; they pass through context.allow.
-    if (r.status() >= 400) add(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
-  });
+  context.on('page', (page) => recordProblems(page, add));
+  return context;
 }
 
 async function open(context, p, base = site) {
@@ -71,15 +40,6 @@ async function open(context, p, base = site) {
   await page.goto(url(p, base));
   await page.waitForLoadState('networkidle');
   return page;
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `${label}: axe found ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`).join(' | ')}`);
 }
 
 /** axe at both sizes, a screenshot at each, and no horizontal scrolling on the phone. */
@@ -577,32 +537,22 @@ test('a read-only site (no --api-url) has no account features', async (context) 
 
 // ---------------------------------------------------------------- runner
 
-let passed = 0;
-let failed = 0;
-const started = Date.now();
+const results = new Results('account browser tests');
 for (const { name, fn } of tests) {
-  if (only && !name.includes(only)) continue;
+  if (skipped(name)) continue;
   const context = await newContext();
-  const t0 = Date.now();
-  try {
+  await results.test(name, async () => {
     await fn(context);
     check(context.problems.length === 0, `browser problems:\n       ${context.problems.join('\n       ')}`);
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${e instanceof Check ? e.message : e.stack}`);
+  }, async () => {
     const pages = context.pages();
     if (pages.length) {
-      const shot = path.join(shots, `failed-${name.replace(/\W+/g, '-').slice(0, 40)}.png`);
-      await pages[pages.length - 1].screenshot({ path: shot, fullPage: true }).catch(() => {});
-      console.log(`     screenshot: ${shot} (${pages[pages.length - 1].url()})`);
+      const last = pages[pages.length - 1];
+      console.log(`     screenshot: ${await failureScreenshot(last, shots, 'failed-', name, { fullPage: true })} (${last.url()})`);
     }
     if (context.problems.length) console.log(`     browser problems:\n       ${context.problems.join('\n       ')}`);
-  } finally {
-    await context.close();
-  }
+  });
+  await context.close();
 }
 await browser.close();
-console.log(`account browser tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+process.exit(results.finish());

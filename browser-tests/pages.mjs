@@ -12,36 +12,22 @@
 // a favorite pose and sequence and a practice session, logs in on the login page ("remember me").
 // Prints one line per page and width, then "N passed, N failed"; exits 1 on failure.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { Check, Results, axeResults, closePersistent, launchPersistent, recordProblems, reportCsp,
+  skipped } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.argv[2];
 const sites = process.argv.slice(3).map((arg) => {
   const [name, url, dir, outbox] = arg.split('=');
   return { name, base: new URL(url), dir, outbox };
 });
-const only = process.env.ONLY;
 const SIZES = [{ width: 375, height: 812 }, { width: 1280, height: 900 }];
 const POSE = 'tree';
 const SEQUENCE = 'morning-energizer';
 
 fs.mkdirSync(shots, { recursive: true });
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yogaflow-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-await context.addInitScript(() => {
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation',
-    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-});
+const context = await launchPersistent();
+await reportCsp(context);
 
 /**
  * The pages of one built site: the kinds made from content (one of each), then every other
@@ -73,23 +59,15 @@ function pagesOf(dir) {
   return pages;
 }
 
-class Check extends Error {}
-
 async function visit(site, page0, size) {
   const page = await context.newPage();
   await page.setViewportSize(size);
   const problems = [];
   const url = new URL(page0.path, site.base).href;
-  page.on('console', (m) => {
-    if (m.type() !== 'error' && m.type() !== 'warning') return;
-    // Chromium logs the 404 page's own status as an error; any other 404 is still reported below.
-    if (page0.status === 404 && m.location().url === url && m.text().includes('status of 404')) return;
-    problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !(r.url() === url && r.status() === page0.status)) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  recordProblems(page, (p) => problems.push(p), {
+    // Chromium logs the 404 page's own status as an error; any other 404 is still reported.
+    console: (m) => page0.status === 404 && m.location().url === url && m.text().includes('status of 404'),
+    response: (r) => r.url() === url && r.status() === page0.status,
   });
   try {
     const response = await page.goto(url, { waitUntil: 'networkidle' });
@@ -114,21 +92,16 @@ async function visit(site, page0, size) {
     }
     const file = path.join(shots, `${site.name === 'api' ? '' : `${site.name}-`}${site.signedIn ? 'signed-in-' : ''}${page0.name}-${size.width}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    await page.evaluate(AXE); // CDP evaluation, not a script tag: the page's CSP stays strict
-    const result = await page.evaluate(() => window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    }));
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+    const { serious, minor } = await axeResults(page);
+    for (const v of serious) {
       problems.push(`axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
     }
-    const csp = await page.evaluate(() => window.__csp);
-    for (const c of csp) problems.push(`CSP violation: ${c}`);
     // A signed-out visit to a signed-in page goes to the login page: the line says so.
     const landed = new URL(page.url()).pathname === new URL(url).pathname ? '' : `  → ${new URL(page.url()).pathname}`;
     if (site.signedIn && landed.includes('/account/login/') && !page0.path.startsWith('account/login/')) {
       problems.push(`signed out: sent to ${page.url()}`);
     }
-    return { problems, landed, minor: result.violations.length - result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').length };
+    return { problems, landed, minor };
   } finally {
     await page.close();
   }
@@ -193,9 +166,7 @@ async function signIn(site) {
 
 // ---------------------------------------------------------------- run
 
-let passed = 0;
-let failed = 0;
-const started = Date.now();
+const results = new Results('page tests');
 const visits = [];
 for (const site of sites) {
   visits.push(site);
@@ -207,11 +178,9 @@ for (const site of visits) {
   if (site.signedIn) {
     try {
       await signIn(site);
-      passed++;
-      console.log(`ok   ${label0}: registered, verified, a favorite pose and sequence, a session, logged in`);
+      results.ok(`${label0}: registered, verified, a favorite pose and sequence, a session, logged in`);
     } catch (e) {
-      failed++;
-      console.log(`FAIL ${label0}: signing in\n       ${e instanceof Check ? e.message : e.stack}`);
+      results.fail(`${label0}: signing in`, e, '       ');
       continue;
     }
   }
@@ -219,21 +188,17 @@ for (const site of visits) {
   for (const page of pages) {
     for (const size of SIZES) {
       const label = `${(site.signedIn ? `${site.name}+in` : site.name).padEnd(9)} /${page.path.padEnd(28)} ${String(size.width).padStart(4)} px`;
-      if (only && !label.includes(only)) continue;
+      if (skipped(label)) continue; // ONLY matches the whole line: site, path, width
       const t0 = Date.now();
       try {
         const { problems, minor, landed } = await visit(site, page, size);
         if (problems.length) throw new Check(problems.join('\n       '));
-        passed++;
-        console.log(`ok   ${label}  axe: 0 serious${minor ? `, ${minor} minor/moderate` : ''}  (${Date.now() - t0} ms)${landed}`);
+        results.ok(`${label}  axe: 0 serious${minor ? `, ${minor} minor/moderate` : ''}  (${Date.now() - t0} ms)${landed}`);
       } catch (e) {
-        failed++;
-        console.log(`FAIL ${label}  (${Date.now() - t0} ms)\n       ${e instanceof Check ? e.message : e.stack}`);
+        results.fail(`${label}  (${Date.now() - t0} ms)`, e, '       ');
       }
     }
   }
 }
-await context.close();
-fs.rmSync(userDataDir, { recursive: true, force: true });
-console.log(`page tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+await closePersistent(context);
+process.exit(results.finish());

@@ -1,39 +1,28 @@
 // Browser tests of the practice player on sequence pages, in Debian's headless Chromium.
 //   node player.mjs SITE_URL API_SITE_URL SCREENSHOT_DIR
 // SITE_URL is a site built from content/ without an API; API_SITE_URL the same content built
-// with --api-url (its pages carry <meta name="yogaflow-api">). Run by PlayerBrowserTest, which
+// with --api-url (its pages carry <meta name="yogaflow-api">). Run by PracticePlayerTest, which
 // builds and serves both. Any console error or warning, page error, failed request or CSP
 // violation fails a test. Prints one line per test and "N passed, N failed"; exits 1 on failure.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { Check, Results, axe, check, closePersistent, equal, failureScreenshot, launchPersistent, recordProblems,
+  reportCsp, skipped, sleep } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const base = new URL(process.argv[2] ?? 'http://127.0.0.1:8080/');
 const apiBase = new URL(process.argv[3] ?? base.href);
 const shots = process.argv[4] ?? path.join(os.tmpdir(), 'yogaflow-screenshots');
-const only = process.env.ONLY;
 const SLUG = 'morning-energizer';
 const pageUrl = (query = '', site = base) => new URL(`sequences/${SLUG}/${query}`, site).href;
 
 fs.mkdirSync(shots, { recursive: true });
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yogaflow-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-});
+const context = await launchPersistent({ viewport: { width: 1280, height: 900 } });
+await reportCsp(context);
 
-// Before any page script: record CSP violations, count the tones the player starts and stand in
-// for the Wake Lock API (headless Chromium has no screen to keep awake).
+// Before any page script: count the tones the player starts and stand in for the Wake Lock API
+// (headless Chromium has no screen to keep awake).
 await context.addInitScript(() => {
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   window.__tones = 0;
   const start = OscillatorNode.prototype.start;
   OscillatorNode.prototype.start = function (...args) { window.__tones++; return start.apply(this, args); };
@@ -80,26 +69,12 @@ function expectedHolds() {
 
 // ---------------------------------------------------------------- helpers
 
-class Check extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Check(message);
-}
-function equal(actual, expected, message) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Check(`${message}: expected ${e}, got ${a}`);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function open(url, viewport) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   page.problems = [];
   page.allowed = []; // substrings of problems a test expects
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  recordProblems(page, (p) => page.problems.push(p));
   await page.goto(url);
   await page.waitForSelector('#player-open', { state: 'visible', timeout: 10000 });
   return page;
@@ -121,15 +96,6 @@ const shown = (page) => page.evaluate(() => {
   return [document.getElementById('player-pose').textContent, /^Hold \d+ s$/.test(phase) ? null : phase]
     .filter(Boolean).join(' · ');
 });
-
-async function axe(page, label) {
-  await page.evaluate(AXE); // CDP evaluation, not a script tag: the page's CSP stays strict
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `${label}: axe found ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`).join(' | ')}`);
-}
 
 // ---------------------------------------------------------------- tests
 
@@ -408,38 +374,21 @@ test('with an API but no practice-log.js yet, the summary still shows', async (p
 
 // ---------------------------------------------------------------- run
 
-let passed = 0;
-let failed = 0;
-const started = Date.now();
+const results = new Results('player tests');
 for (const { name, fn, url, viewport } of tests) {
-  if (only && !name.includes(only)) continue;
-  const t0 = Date.now();
+  if (skipped(name)) continue;
   let page = null;
-  try {
+  await results.test(name, async () => {
     if (fn.length > 0) page = await open(url, viewport);
     await fn(page);
-    if (page) {
-      const csp = await page.evaluate(() => window.__csp);
-      check(csp.length === 0, `CSP violations: ${csp.join(', ')}`);
-      const problems = page.problems.filter((p) => !page.allowed.some((a) => p.includes(a)));
-      if (problems.length) throw new Check(`errors in the browser:\n    ${problems.join('\n    ')}`);
-    }
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${e instanceof Check ? e.message : e.stack}`);
-    if (page) {
-      const shot = path.join(shots, `failed-${name.replace(/\W+/g, '-').slice(0, 40)}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.log(`     screenshot: ${shot}`);
-      if (page.problems.length) console.log(`     browser errors:\n       ${page.problems.join('\n       ')}`);
-    }
-  } finally {
-    await page?.close();
-  }
+    const problems = page ? page.problems.filter((p) => !page.allowed.some((a) => p.includes(a))) : [];
+    if (problems.length) throw new Check(`errors in the browser:\n    ${problems.join('\n    ')}`);
+  }, async () => {
+    if (!page) return;
+    console.log(`     screenshot: ${await failureScreenshot(page, shots, 'failed-', name)}`);
+    if (page.problems.length) console.log(`     browser errors:\n       ${page.problems.join('\n       ')}`);
+  });
+  await page?.close();
 }
-await context.close();
-fs.rmSync(userDataDir, { recursive: true, force: true });
-console.log(`player tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+await closePersistent(context);
+process.exit(results.finish());

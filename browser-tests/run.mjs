@@ -3,50 +3,26 @@
 // Run by the Java test LibraryBrowserTest, which builds and serves the site. Every test opens a
 // fresh page; any console error, page error, CSP violation or failed request fails the run.
 // Prints one line per test and "N passed, N failed"; exits 1 if any failed.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { Check, Results, axe, check, closePersistent, equal, failureScreenshot, launchPersistent, recordProblems,
+  reportCsp, skipped } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const base = new URL(process.argv[2] ?? 'http://127.0.0.1:8080/');
 const library = new URL('poses/', base).href;
-const only = process.env.ONLY; // run only tests whose name contains this
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yogaflow-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-});
+const context = await launchPersistent({ viewport: { width: 1280, height: 900 } });
+await reportCsp(context);
 const catalog = await (await fetch(new URL('api/catalog.json', base))).json();
 const bySlug = new Map(catalog.poses.map((p) => [p.slug, p]));
 
 // ---------------------------------------------------------------- helpers
-
-class Check extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Check(message);
-}
-function equal(actual, expected, message) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Check(`${message}: expected ${e}, got ${a}`);
-}
 
 /** A fresh page that records every error it sees. */
 async function open(url, viewport) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  recordProblems(page, (p) => page.problems.push(p));
   await page.goto(url);
   await ready(page);
   return page;
@@ -70,16 +46,6 @@ async function typeQuery(page, text) {
   await page.keyboard.type(text, { delay: 30 });
   await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, text.trim());
   await ready(page);
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE); // CDP evaluation, not a script tag: the page's CSP stays strict
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `${label}: axe found ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`).join(' | ')}`);
-  return result.violations.length;
 }
 
 // ---------------------------------------------------------------- tests
@@ -322,34 +288,20 @@ test('axe-core finds no serious or critical violations', async (page) => {
 
 // ---------------------------------------------------------------- run
 
-let passed = 0;
-let failed = 0;
-const started = Date.now();
+const results = new Results('browser tests');
 for (const { name, fn, viewport } of tests) {
-  if (only && !name.includes(only)) continue;
-  const t0 = Date.now();
+  if (skipped(name)) continue;
   let page = null;
-  try {
-    const takesPage = fn.length > 0;
-    if (takesPage) page = await open(library, viewport);
+  await results.test(name, async () => {
+    if (fn.length > 0) page = await open(library, viewport);
     await fn(page);
     if (page && page.problems.length) throw new Check(`errors in the browser:\n    ${page.problems.join('\n    ')}`);
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${e instanceof Check ? e.message : e.stack}`);
-    if (page) {
-      const shot = path.join(os.tmpdir(), `yogaflow-${name.replace(/\W+/g, '-').slice(0, 40)}.png`);
-      await page.screenshot({ path: shot, fullPage: false }).catch(() => {});
-      console.log(`     screenshot: ${shot}`);
-      if (page.problems.length) console.log(`     browser errors:\n       ${page.problems.join('\n       ')}`);
-    }
-  } finally {
-    await page?.close();
-  }
+  }, async () => {
+    if (!page) return;
+    console.log(`     screenshot: ${await failureScreenshot(page, os.tmpdir(), 'yogaflow-', name, { fullPage: false })}`);
+    if (page.problems.length) console.log(`     browser errors:\n       ${page.problems.join('\n       ')}`);
+  });
+  await page?.close();
 }
-await context.close();
-fs.rmSync(userDataDir, { recursive: true, force: true });
-console.log(`browser tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+await closePersistent(context);
+process.exit(results.finish());

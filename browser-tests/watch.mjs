@@ -9,11 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { Check, Results, axe, check, closePersistent, equal, failureScreenshot, launchPersistent, recordProblems,
+  reportCsp } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [base, contentDir, themeDir] = [new URL(process.argv[2]), process.argv[3], process.argv[4]];
 const shots = process.argv[5] ?? path.join(os.tmpdir(), 'yogaflow-screenshots');
 const POSE = 'tree';
@@ -24,48 +22,17 @@ const poseUrl = new URL(`poses/${POSE}/`, base).href;
 const WAIT = 30000;
 
 fs.mkdirSync(shots, { recursive: true });
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yogaflow-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-});
+const context = await launchPersistent({ viewport: { width: 1280, height: 900 } });
+await reportCsp(context);
 
 // Problems are collected in Node, so they survive the reloads this test is about.
 const problems = [];
-await context.exposeBinding('__yogaflowCsp', ({ page }, v) => problems.push(`CSP violation on ${page.url()}: ${v}`));
-await context.addInitScript(() => {
-  document.addEventListener('securitypolicyviolation',
-    (e) => window.__yogaflowCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+const watch = (page) => recordProblems(page, (p) => problems.push(p), {
+  // A reload ends the page's event stream; Chromium reports that as an aborted request.
+  requestfailed: (r) => r.url().endsWith('/__yogaflow/events') && r.failure()?.errorText === 'net::ERR_ABORTED',
 });
 
-function watch(page) {
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    // A reload ends the page's event stream; Chromium reports that as an aborted request.
-    if (r.url().endsWith('/__yogaflow/events') && r.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  return page;
-}
-
 // ---------------------------------------------------------------- helpers
-
-class Check extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Check(message);
-}
-function equal(actual, expected, message) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Check(`${message}: expected ${e}, got ${a}`);
-}
 
 /** Opens url with its event stream connected (so no edit can come before the page listens). */
 async function open(url, viewport) {
@@ -90,15 +57,6 @@ async function editAndReload(page, file, text) {
 
 const h1 = (page) => page.textContent('main h1');
 const overlay = '.yogaflow-live-overlay';
-
-async function axe(page, label, include) {
-  await page.evaluate(AXE); // CDP evaluation, not a script tag: the page's CSP stays strict
-  const result = await page.evaluate((inc) => window.axe.run(inc ? { include: [inc] } : document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }), include);
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `${label}: axe found ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`).join(' | ')}`);
-}
 
 // ---------------------------------------------------------------- the story
 
@@ -207,29 +165,16 @@ step('a template change reloads the page too', async () => {
 
 // ---------------------------------------------------------------- run
 
-let passed = 0;
-let failed = 0;
-const started = Date.now();
+const results = new Results('watch tests');
 for (const { name, fn } of steps) {
-  const t0 = Date.now();
   const before = problems.length;
-  try {
-    if (failed) throw new Check('skipped: an earlier step failed');
+  await results.test(name, async () => {
+    if (results.failed) throw new Check('skipped: an earlier step failed');
     await fn();
     if (problems.length > before) throw new Check(`errors in the browser:\n    ${problems.slice(before).join('\n    ')}`);
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${e instanceof Check ? e.message : e.stack}`);
-    if (page && !page.isClosed()) {
-      const shot = path.join(shots, `failed-watch-${name.replace(/\W+/g, '-').slice(0, 40)}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.log(`     screenshot: ${shot}`);
-    }
-  }
+  }, async () => {
+    if (page && !page.isClosed()) console.log(`     screenshot: ${await failureScreenshot(page, shots, 'failed-watch-', name)}`);
+  });
 }
-await context.close();
-fs.rmSync(userDataDir, { recursive: true, force: true });
-console.log(`watch tests: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+await closePersistent(context);
+process.exit(results.finish());
