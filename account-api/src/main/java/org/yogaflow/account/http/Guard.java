@@ -24,6 +24,8 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
 final class Guard extends HandlerWrapper {
 
     static final int MAX_BODY = 64 * 1024;
+    /** How much of a refused body is still read (and thrown away) so that its sender gets the answer. */
+    static final int MAX_DRAIN = 1024 * 1024;
     static final String REQUEST_ID = "yogaflow.requestId";
     static final String ROUTE = "yogaflow.route";
     static final String CLIENT = "yogaflow.client";
@@ -56,10 +58,10 @@ final class Guard extends HandlerWrapper {
             HttpServletRequest checked = limitBody(request);
             super.handle(target, base, checked, response);
         } catch (ApiError e) {
-            ErrorMapper.write(response, e);
-            if (e.status == 413) {
+            if (e.status == 413 && !drained(request)) {
                 response.setHeader("Connection", "close"); // do not read the rest of a huge body
             }
+            ErrorMapper.write(response, e);
             base.setHandled(true);
         } finally {
             if (log != null) {
@@ -90,6 +92,27 @@ final class Guard extends HandlerWrapper {
         return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     }
 
+    /**
+     * Reads and discards the rest of a refused body when it is not huge, so that a client still
+     * sending it gets the 413 answer rather than a connection reset under its feet (which HTTP
+     * clients report as "no response"); false for a larger body, whose connection is then closed.
+     */
+    private static boolean drained(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_DRAIN) return false;
+        try {
+            InputStream in = request.getInputStream();
+            byte[] chunk = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                total += n;
+                if (total > MAX_DRAIN) return false;
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
     private static HttpServletRequest limitBody(HttpServletRequest request) throws IOException {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY) {
@@ -99,14 +122,14 @@ final class Guard extends HandlerWrapper {
             return request;
         }
         // Chunked: read at most one byte past the limit, then hand Spark the bytes we read.
+        // The stream stays open: a refused body's rest is drained from it (see drained).
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (InputStream in = request.getInputStream()) {
-            byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                buffer.write(chunk, 0, n);
-                if (buffer.size() > MAX_BODY) {
-                    throw tooLarge();
-                }
+        InputStream in = request.getInputStream();
+        byte[] chunk = new byte[8192];
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            buffer.write(chunk, 0, n);
+            if (buffer.size() > MAX_BODY) {
+                throw tooLarge();
             }
         }
         return new BufferedRequest(request, buffer.toByteArray());
