@@ -16,6 +16,9 @@ import org.yogaflow.generator.cli.Main;
 /** Fixture sites and a way to drive the real CLI in tests. */
 public final class TestSites {
 
+    /** The repository's real content library. */
+    public static final Path CONTENT = Path.of("..", "content").toAbsolutePath().normalize();
+
     /** The repository's theme, used by every build in the tests. */
     public static final Path THEME = Path.of("..", "site-theme").toAbsolutePath().normalize();
 

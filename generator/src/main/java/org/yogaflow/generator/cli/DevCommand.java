@@ -1,10 +1,8 @@
 package org.yogaflow.generator.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,21 +45,12 @@ final class DevCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DevSite running = DevSite.start(this, System.getenv(), out, spec.commandLine().getErr());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (IOException e) {
-                // stopping anyway
-            }
-            stopped.countDown();
-        }));
         out.println("site:        " + running.preview().url() + " (rebuilt when content/ or the theme changes)");
         out.println("account API: " + running.apiUrl() + "/health");
         out.println("emails:      " + data.resolve("outbox").toAbsolutePath() + "/ (verification and reset links)");
         out.println("Ctrl-C stops both.");
         out.flush();
-        stopped.await();
+        UntilStopped.await(running);
         return ExitCodes.OK;
     }
 }

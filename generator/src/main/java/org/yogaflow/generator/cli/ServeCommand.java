@@ -1,11 +1,9 @@
 package org.yogaflow.generator.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.yogaflow.generator.serve.SiteServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,32 +40,20 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path out = flags.out;
         if (watch) {
-            CountDownLatch stopped = new CountDownLatch(1);
             Preview preview = Preview.start(spec.commandLine(), flags, port, stdout, spec.commandLine().getErr());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    preview.close();
-                } catch (IOException e) {
-                    // stopping anyway
-                }
-                stopped.countDown();
-            }));
             stdout.println("serving " + out + " at " + preview.url() + ", rebuilding on changes (Ctrl-C to stop)");
             stdout.flush();
-            stopped.await();
+            UntilStopped.await(preview);
             return ExitCodes.OK;
         }
         if (!Files.isRegularFile(out.resolve("index.html"))) {
             spec.commandLine().getErr().println("error: no built site in " + out + " (run 'yogaflow build' first)");
             return ExitCodes.FAILURE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (SiteServer server = SiteServer.start(out, port)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            stdout.println("serving " + out + " at http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
-            stdout.flush();
-            stopped.await();
-        }
+        SiteServer server = SiteServer.start(out, port);
+        stdout.println("serving " + out + " at http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
+        stdout.flush();
+        UntilStopped.await(server);
         return ExitCodes.OK;
     }
 }

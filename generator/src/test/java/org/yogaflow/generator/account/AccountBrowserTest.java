@@ -36,9 +36,7 @@ class AccountBrowserTest {
 
     @Test
     void accountPagesInChromium() throws Exception {
-        Node.require(Node.hasNode(), "node");
-        Node.require(Files.isExecutable(Node.CHROMIUM), "/usr/bin/chromium");
-        Node.require(Node.hasModules(), "browser-tests/node_modules (run npm ci there)");
+        Node.requireBrowser();
         // The site, its read-only twin and the API each need their port before the others start.
         int sitePort = freePort();
         int readOnlyPort = freePort();
@@ -46,7 +44,7 @@ class AccountBrowserTest {
         String site = "http://127.0.0.1:" + sitePort + "/";
         String readOnly = "http://127.0.0.1:" + readOnlyPort + "/";
         String api = "http://127.0.0.1:" + apiPort + "/api/v1";
-        Path content = Path.of("..", "content").toAbsolutePath().normalize();
+        Path content = TestSites.CONTENT;
         Path cache = tmp.resolve("cache");
         Path out = tmp.resolve("public");
         Path plain = tmp.resolve("read-only");

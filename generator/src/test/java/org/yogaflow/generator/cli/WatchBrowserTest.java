@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,19 +19,15 @@ import picocli.CommandLine;
  */
 class WatchBrowserTest {
 
-    static final Path CONTENT = Path.of("..", "content").toAbsolutePath().normalize();
-
     @TempDir
     Path tmp;
 
     @Test
     void editsReloadTheOpenPageAndErrorsShowOverIt() throws Exception {
-        Node.require(Node.hasNode(), "node");
-        Node.require(Files.isExecutable(Node.CHROMIUM), "/usr/bin/chromium");
-        Node.require(Node.hasModules(), "browser-tests/node_modules (run npm ci there)");
+        Node.requireBrowser();
         Path content = tmp.resolve("content");
         Path theme = tmp.resolve("site-theme");
-        TestSites.copyTree(CONTENT, content);
+        TestSites.copyTree(TestSites.CONTENT, content);
         TestSites.copyTree(TestSites.THEME, theme);
         CommandLine cmd = new CommandLine(new ServeCommand());
         cmd.parseArgs("--watch", "--content", content.toString(), "--out", tmp.resolve("public").toString(),

@@ -32,7 +32,6 @@ import org.yogaflow.generator.serve.SiteServer;
  */
 class PracticePlayerTest {
 
-    static final Path CONTENT = Path.of("..", "content").toAbsolutePath().normalize();
     private static final Pattern LIST = Pattern.compile(
             "<ol class=\"steps\" data-sequence=\"([^\"]+)\" data-transition-seconds=\"(\\d+)\" data-total-seconds=\"(\\d+)\">");
     private static final Pattern STEP = Pattern.compile(
@@ -47,14 +46,14 @@ class PracticePlayerTest {
     @BeforeAll
     static void build() {
         site = tmp.resolve("public");
-        TestSites.Run run = TestSites.build(CONTENT, site);
+        TestSites.Run run = TestSites.build(TestSites.CONTENT, site);
         assertEquals(ExitCodes.OK, run.code(), run.err());
     }
 
     @Test
     void everySequencePageCarriesItsPlanForThePlayer() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        Library library = ContentLoader.load(CONTENT, diagnostics).published(false);
+        Library library = ContentLoader.load(TestSites.CONTENT, diagnostics).published(false);
         assertTrue(library.sequences().size() >= 10, "the real content's sequences");
         for (Sequence sequence : library.sequences().values()) {
             String html = Files.readString(site.resolve("sequences/" + sequence.slug() + "/index.html"));
@@ -90,12 +89,10 @@ class PracticePlayerTest {
 
     @Test
     void playerInChromium() throws Exception {
-        Node.require(Node.hasNode(), "node");
-        Node.require(Files.isExecutable(Node.CHROMIUM), "/usr/bin/chromium");
-        Node.require(Node.hasModules(), "browser-tests/node_modules (run npm ci there)");
+        Node.requireBrowser();
         // The same content with an account API: its pages carry <meta name="yogaflow-api">.
         Path withApi = tmp.resolve("with-api");
-        TestSites.Run run = TestSites.build(CONTENT, withApi, "--api-url", "http://127.0.0.1:9/api/v1/");
+        TestSites.Run run = TestSites.build(TestSites.CONTENT, withApi, "--api-url", "http://127.0.0.1:9/api/v1/");
         assertEquals(ExitCodes.OK, run.code(), run.err());
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
         try (SiteServer plain = SiteServer.start(site, 0); SiteServer api = SiteServer.start(withApi, 0)) {

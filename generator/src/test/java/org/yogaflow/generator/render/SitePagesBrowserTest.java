@@ -27,20 +27,16 @@ import org.yogaflow.generator.serve.SiteServer;
  */
 class SitePagesBrowserTest {
 
-    static final Path CONTENT = Path.of("..", "content").toAbsolutePath().normalize();
-
     @TempDir
     Path tmp;
 
     @Test
     void everyPageAtBothSizes() throws Exception {
-        Node.require(Node.hasNode(), "node");
-        Node.require(Files.isExecutable(Node.CHROMIUM), "/usr/bin/chromium");
-        Node.require(Node.hasModules(), "browser-tests/node_modules (run npm ci there)");
+        Node.requireBrowser();
         Path readOnly = tmp.resolve("read-only");
         Path withApi = tmp.resolve("with-api");
         Path cache = tmp.resolve("cache"); // shared: the second build encodes no photo
-        TestSites.Run plain = TestSites.build(CONTENT, readOnly, "--cache", cache.toString());
+        TestSites.Run plain = TestSites.build(TestSites.CONTENT, readOnly, "--cache", cache.toString());
         assertEquals(ExitCodes.OK, plain.code(), plain.err());
 
         // The site's server comes first: the API must allow its origin, and the site is built for both.
@@ -57,7 +53,7 @@ class SitePagesBrowserTest {
                     "YOGAFLOW_LOG_REQUESTS", "false")), Clock.systemUTC());
             try {
                 String apiUrl = "http://127.0.0.1:" + api.port() + "/api/v1";
-                TestSites.Run build = TestSites.build(CONTENT, withApi, "--cache", cache.toString(),
+                TestSites.Run build = TestSites.build(TestSites.CONTENT, withApi, "--cache", cache.toString(),
                         "--api-url", apiUrl, "--base-url", siteUrl);
                 assertEquals(ExitCodes.OK, build.code(), build.err());
                 assertTrue(Files.readString(withApi.resolve("index.html"))

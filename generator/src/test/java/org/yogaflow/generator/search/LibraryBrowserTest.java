@@ -24,9 +24,7 @@ class LibraryBrowserTest {
 
     @Test
     void libraryPageInChromium() throws Exception {
-        Node.require(Node.hasNode(), "node");
-        Node.require(Files.isExecutable(Node.CHROMIUM), "/usr/bin/chromium");
-        Node.require(Node.hasModules(), "browser-tests/node_modules (run npm ci there)");
+        Node.requireBrowser();
         Path out = tmp.resolve("public");
         TestSites.Run build = TestSites.build(SearchFixture.CONTENT, out);
         assertEquals(ExitCodes.OK, build.code(), build.err());

@@ -35,6 +35,13 @@ public final class Node {
         if (!inCi()) assumeTrue(present, what + " is missing (required when CI is set)");
     }
 
+    /** Skips the calling browser test when Node, Chromium or browser-tests/' npm packages are missing, unless in CI. */
+    public static void requireBrowser() {
+        require(hasNode(), "node");
+        require(Files.isExecutable(CHROMIUM), "/usr/bin/chromium");
+        require(hasModules(), "browser-tests/node_modules (run npm ci there)");
+    }
+
     public static boolean hasNode() {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
