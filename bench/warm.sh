@@ -8,7 +8,7 @@ root=$(cd "$bench/.." && pwd)
 runs=${1:-30}
 n=${2:-10000}
 java="$("$root/scripts/java-home")/bin/java"
-work="$bench/work/warm"
+work="${BENCH_WORK:-$bench/work}/warm"
 [ -f "$root/generator/target/yogaflow.jar" ] || "$root/scripts/mvn" -B -q -DskipTests package -pl generator
 corpus="$bench/work/corpus-$n"
 [ -d "$corpus" ] || "$java" "$bench/CorpusGenerator.java" "$n" "$((n / 10))" "$corpus" > /dev/null

@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,24 +59,56 @@ final class BuildKey {
     static Map<String, String> stamps(Path content) {
         Map<String, String> stamps = new TreeMap<>();
         try {
-            // Linked files and folders count as content too (their targets' stamps); a broken
-            // link is not content; a loop of links fails the walk (a full build then).
             Path root = content.toRealPath();
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
-                    // The walk reads each file's attributes once, with its directory entry.
-                    if (a.isRegularFile()) {
-                        stamps.put(root.relativize(file).toString().replace('\\', '/'),
-                                a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            walk(root, root, stamps);
         } catch (IOException e) {
             return Map.of(); // matches no manifest: a full build reports the problem properly
         }
         return stamps;
+    }
+
+    /**
+     * The stamps of {@code last} (the content's stamps at some earlier time) brought up to date
+     * for the files and folders in {@code changed} (as a file watcher reports them: created,
+     * changed or deleted since), without walking the rest; null when that cannot be done.
+     */
+    static Map<String, String> restamp(Path content, Map<String, String> last, Collection<Path> changed) {
+        TreeMap<String, String> stamps = new TreeMap<>(last);
+        try {
+            Path root = content.toRealPath();
+            Path watched = content.toAbsolutePath().normalize();
+            for (Path path : changed) {
+                Path absolute = path.toAbsolutePath().normalize();
+                if (!absolute.startsWith(watched)) continue; // the theme: part of the build's key
+                String relative = watched.relativize(absolute).toString().replace('\\', '/');
+                if (relative.isEmpty()) return null;
+                // Whatever was there before (a file, or a folder's files) goes; what is there now comes.
+                stamps.remove(relative);
+                stamps.subMap(relative + "/", relative + "0").clear(); // '0' follows '/'
+                Path now = root.resolve(relative);
+                if (Files.exists(now)) walk(root, now, stamps);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return stamps;
+    }
+
+    /** Adds the stamps of {@code start} (a file or folder below {@code root}) and everything below it. */
+    private static void walk(Path root, Path start, Map<String, String> stamps) throws IOException {
+        // Linked files and folders count as content too (their targets' stamps); a broken link
+        // is not content; a loop of links fails the walk (a full build then).
+        Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                // The walk reads each file's attributes once, with its directory entry.
+                if (a.isRegularFile()) {
+                    stamps.put(root.relativize(file).toString().replace('\\', '/'),
+                            a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** The running generator: its jar's size and time, or the newest class file when run from classes. */

@@ -2,9 +2,12 @@ package org.yogaflow.generator.build;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.cache.FileHashes;
@@ -65,11 +69,48 @@ public final class Pipeline {
 
     /**
      * What a long-running process keeps between its builds, so that a build after an edit reads
-     * only the changed content files and only the changed terms of the search index.
+     * only the changed content files and only the changed terms of the search index, and takes
+     * the site it published last as it left it instead of checking every published file.
      */
     public static final class Memory {
         final ContentLoader.Memo content = new ContentLoader.Memo();
         final SearchIndexer.Memo search = new SearchIndexer.Memo();
+        private SiteRenderer.Memo render = new SiteRenderer.Memo();
+        private String renderKey;
+        private Published published;
+        // The content files' stamps as the last build saw them, and the files changed since,
+        // as a file watcher reported them; unknown (a walk of the content folder) when null.
+        private Map<String, String> stamps;
+        private Path stampedContent;
+        private Set<Path> changed;
+
+        /**
+         * Tells the next build which files and folders changed since the last one (created,
+         * modified or deleted), as a file watcher reports them, so that it need not stamp every
+         * content file to find out; null when that is not known (the watcher lost events).
+         */
+        public synchronized void changed(Collection<Path> paths) {
+            if (paths == null) {
+                stamps = null;
+            } else {
+                if (changed == null) changed = new HashSet<>();
+                changed.addAll(paths);
+            }
+        }
+
+        /**
+         * The content's stamps now: the last ones updated for the files reported changed since, or
+         * a walk when nothing was reported (no watcher) or the watcher lost track.
+         */
+        private synchronized Map<String, String> stamps(Path content) {
+            Map<String, String> now = stamps != null && content.equals(stampedContent) && changed != null
+                    ? BuildKey.restamp(content, stamps, changed) : null;
+            if (now == null) now = BuildKey.stamps(content);
+            stamps = now.isEmpty() ? null : now;
+            stampedContent = content;
+            changed = null;
+            return now;
+        }
 
         public ContentLoader.Memo content() {
             return content;
@@ -77,6 +118,61 @@ public final class Pipeline {
 
         public SearchIndexer.Memo search() {
             return search;
+        }
+
+        /** Whether the last build trusted the site this process had published (for tests). */
+        boolean lastTrusted;
+
+        /**
+         * The last site this process published, with the identity (inode, time, size) of the
+         * output folder and of the manifest as it left them, and the files of the site kept
+         * beside the output when it knows them (with that folder's identity). While the output
+         * folder and the manifest are unchanged, no other build has replaced them, nor has a
+         * file been added at the site's top level: a watching process owns its output, as
+         * every static-site preview server does, and a file changed deeper inside by hand is
+         * made again at the latest by the next build of a new process.
+         */
+        private record Published(SiteManifest manifest, String identity, Set<String> previousFiles,
+                String previousIdentity) {}
+
+        /** The last published site, if the output and the manifest are still as it left them. */
+        private Published trusted(Path out, Path manifestFile) {
+            Published p = published;
+            return p != null && p.identity().equals(identity(out, manifestFile)) ? p : null;
+        }
+
+        /** The kept previous site's files, if it is still the folder they were recorded for. */
+        private static Set<String> previousFiles(Published trusted, Path out) {
+            if (trusted == null || trusted.previousFiles() == null) return null;
+            return trusted.previousIdentity().equals(identity(Publisher.kept(out))) ? trusted.previousFiles() : null;
+        }
+
+        /** What rendering kept, for a build of {@code key} (the theme, options and generator): nothing for another key. */
+        private SiteRenderer.Memo render(String key) {
+            if (!key.equals(renderKey)) {
+                render = new SiteRenderer.Memo();
+                renderKey = key;
+            }
+            return render;
+        }
+
+        private void remember(SiteManifest manifest, Set<String> previousFiles, Path out, Path manifestFile) {
+            published = new Published(manifest, identity(out, manifestFile), previousFiles,
+                    identity(Publisher.kept(out)));
+        }
+
+        private static String identity(Path... paths) {
+            StringBuilder id = new StringBuilder();
+            for (Path path : paths) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    id.append(a.fileKey()).append(' ').append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)).append(' ')
+                            .append(a.size()).append(';');
+                } catch (IOException e) {
+                    id.append("none;");
+                }
+            }
+            return id.toString();
         }
     }
 
@@ -94,16 +190,26 @@ public final class Pipeline {
      */
     public BuildReport build() {
         Diagnostics diagnostics = new Diagnostics();
+        long checkStart = System.nanoTime();
         Permalinks links = new Permalinks(options.baseUrl());
         Path manifestFile = options.cache().resolve("site-manifest.tsv");
         String key = BuildKey.of(options);
-        Map<String, String> stamps = BuildKey.stamps(options.content());
-        Optional<SiteManifest> manifest = SiteManifest.load(manifestFile).filter(m -> m.key().equals(key));
+        Map<String, String> stamps = memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content());
+        // In a watching process, the site it published last, if nothing else has replaced it.
+        Memory.Published trusted = memory == null ? null : memory.trusted(options.out(), manifestFile);
+        if (memory != null) memory.lastTrusted = trusted != null;
+        Optional<SiteManifest> manifest = (trusted != null ? Optional.of(trusted.manifest()) : SiteManifest.load(manifestFile))
+                .filter(m -> m.key().equals(key));
         // The published files that are still as the last build left them (not edited by hand).
-        Map<String, OutputTree.Output> intact = manifest.map(this::intactOutputs).orElse(Map.of());
+        Map<String, OutputTree.Output> intact = manifest.map(m -> trusted != null ? m.outputs() : intactOutputs(m))
+                .orElse(Map.of());
+        timings.add(new BuildReport.StageTiming("check", Duration.ofNanos(System.nanoTime() - checkStart),
+                stamps.size() + " content files, " + (trusted != null ? "the site this process published"
+                        : intact.size() + " published files intact")));
         if (manifest.isPresent() && !stamps.isEmpty() && manifest.get().inputs().equals(stamps) && !intact.isEmpty()
                 && intact.size() == manifest.get().outputs().size()) {
             // Nothing changed since the last build, and the published site is its output.
+            if (memory != null && trusted == null) memory.remember(manifest.get(), null, options.out(), manifestFile);
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
                     manifest.get().warnings(), true);
         }
@@ -119,7 +225,8 @@ public final class Pipeline {
         boolean incremental = !intact.isEmpty();
         Path staging = incremental
                 ? stage("reuse", () -> {
-                    Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta());
+                    Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(),
+                            Memory.previousFiles(trusted, options.out()));
                     // Files changed by hand since are not reused: they are made again.
                     manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
                             .forEach(p -> Publisher.delete(s, p));
@@ -140,7 +247,8 @@ public final class Pipeline {
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, options.site())
-                    .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets()),
+                    .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets(),
+                            memory == null ? new SiteRenderer.Memo() : memory.render(key)),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = result(search);
@@ -156,6 +264,7 @@ public final class Pipeline {
             Set<String> removed = tree.leftovers();
             removed.forEach(path -> Publisher.delete(staging, path));
             Map<String, OutputTree.Output> outputs = tree.outputs();
+            if (memory != null) memory.published = null; // until this build is published and recorded
             SiteManifest.delete(manifestFile); // from here until it is saved again, the next build is a full one
             stage("publish", () -> {
                 publisher.publish(staging);
@@ -173,9 +282,20 @@ public final class Pipeline {
                 manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p)).forEach(delta::add);
             }
             List<String> warnings = diagnostics.sorted().stream().map(Diagnostic::format).toList();
-            new SiteManifest(key, stamps, outputs, delta, warnings).save(manifestFile);
-            hashes.save();
-            renditions.prune(); // renditions of deleted or changed photos, or of old settings
+            Set<String> changed = delta;
+            stage("record", () -> {
+                SiteManifest saved = new SiteManifest(key, stamps, outputs, changed, warnings);
+                saved.save(manifestFile);
+                // The site published before this one, now kept beside it, holds exactly the files
+                // its manifest lists when this process had left it untouched.
+                if (memory != null) {
+                    memory.remember(saved, trusted == null ? null : trusted.manifest().outputs().keySet(),
+                            options.out(), manifestFile);
+                }
+                hashes.save();
+                renditions.prune(); // renditions of deleted or changed photos, or of old settings
+                return outputs.size();
+            }, n -> n + " outputs in the manifest");
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
         } finally {
             if (!done) {

@@ -2,8 +2,10 @@ package org.yogaflow.generator.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.yogaflow.generator.build.BuildOptions;
 import org.yogaflow.generator.build.BuildReport;
@@ -55,10 +57,10 @@ final class Preview implements AutoCloseable {
             String apiUrl = api.apply(server.port());
             flags.options(cmd, url, apiUrl, new Diagnostics()); // usage errors now, not in the watcher
             Builder builder = new Builder(cmd, flags, url, apiUrl, out, err);
-            Watcher.Outcome first = builder.build(new ConsoleProgress(err, ConsoleProgress.isInteractive()));
+            Watcher.Outcome first = builder.build(new ConsoleProgress(err, ConsoleProgress.isInteractive()), null);
             if (!first.errors().isEmpty()) live.failed(first.errors());
             Watcher watcher = Watcher.start(List.of(flags.content.content, flags.theme), QUIET,
-                    () -> builder.build(Progress.NONE), live);
+                    changed -> builder.build(Progress.NONE, changed), live);
             return new Preview(server, watcher);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -89,7 +91,9 @@ final class Preview implements AutoCloseable {
             this(cmd, flags, url, apiUrl, out, err, new Pipeline.Memory());
         }
 
-        Watcher.Outcome build(Progress progress) {
+        /** @param changed what the watcher saw change since the last build; null when that is not known */
+        Watcher.Outcome build(Progress progress, Set<Path> changed) {
+            memory.changed(changed);
             Diagnostics settings = new Diagnostics();
             BuildOptions options = flags.options(cmd, url, apiUrl, settings);
             BuildReport report = settings.hasErrors() ? new Pipeline(options).validate()

@@ -47,6 +47,18 @@ public record Library(
     }
 
     private static <T> Map<String, T> sortedBySlug(Map<String, T> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(map)));
+        // A map already in slug order (published() filters one) needs no sorting, only a copy.
+        return Collections.unmodifiableMap(new LinkedHashMap<>(isSorted(map) ? map : new TreeMap<>(map)));
+    }
+
+    /** Whether {@code map} is an ordered map that iterates in slug order. */
+    private static boolean isSorted(Map<String, ?> map) {
+        if (!(map instanceof LinkedHashMap)) return false;
+        String last = null;
+        for (String slug : map.keySet()) {
+            if (last != null && last.compareTo(slug) >= 0) return false;
+            last = slug;
+        }
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 package org.yogaflow.generator.publish;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +106,23 @@ public final class OutputTree {
         if (buffer.text.capacity() > MAX_KEPT_BUFFER) BUFFERS.remove(); // the library page: do not keep megabytes per thread
     }
 
+    /**
+     * The same for a file of megabytes (the catalog, the library page): encoded as it is
+     * written, rather than held in memory whole, as characters and again as bytes.
+     */
+    public void writeLarge(String sitePath, TextWriter content) {
+        try {
+            Path target = prepare(sitePath);
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                content.writeTo(out);
+            }
+            record(sitePath, Files.size(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + sitePath, e);
+        }
+    }
+
     private static final int MAX_KEPT_BUFFER = 1 << 20;
     private static final ThreadLocal<TextBuffer> BUFFERS = ThreadLocal.withInitial(TextBuffer::new);
 
@@ -156,8 +175,10 @@ public final class OutputTree {
 
     /** The outputs this build wrote (rather than kept from the previous build). */
     public Set<String> rewritten() {
-        Set<String> paths = new TreeSet<>(written);
-        paths.removeAll(kept);
+        Set<String> paths = new TreeSet<>();
+        for (String path : written) {
+            if (!kept.contains(path)) paths.add(path);
+        }
         return paths;
     }
 
@@ -172,8 +193,10 @@ public final class OutputTree {
 
     /** The previous build's outputs this build did not produce: pages of deleted poses and the like. */
     public Set<String> leftovers() {
-        Set<String> gone = new TreeSet<>(previous.keySet());
-        gone.removeAll(written);
+        Set<String> gone = new TreeSet<>();
+        for (String path : previous.keySet()) {
+            if (!written.contains(path)) gone.add(path);
+        }
         return gone;
     }
 

@@ -59,8 +59,11 @@ public final class Publisher {
      * @param published the published site's files
      * @param delta     the files that differ between the kept previous site and the published
      *                  one, or null when unknown (after a full build)
+     * @param kept      the files of the kept previous site when the caller knows them for sure
+     *                  (it left that site and nothing has touched it since), or null: then the
+     *                  kept site is listed, which is most of the work for a large site
      */
-    public Path stageFromPublished(Set<String> published, Set<String> delta) {
+    public Path stageFromPublished(Set<String> published, Set<String> delta, Set<String> kept) {
         Path previous = aside();
         try {
             if (Files.isDirectory(previous)) {
@@ -74,7 +77,7 @@ public final class Publisher {
                 // files put there by hand); then the files that differ, or all when that is
                 // unknown (after a full build), are linked anew. Deletions first: a folder of the
                 // kept site may stand where a file now goes.
-                Set<String> kept = files(staging);
+                if (kept == null) kept = files(staging);
                 for (String path : kept) {
                     if (!published.contains(path)) delete(staging, path);
                 }
@@ -180,7 +183,13 @@ public final class Publisher {
     }
 
     private Path aside() {
-        return out.resolveSibling("." + out.getFileName() + ".previous");
+        return kept(out);
+    }
+
+    /** Where the site published before the current one is kept, beside the output {@code out}. */
+    public static Path kept(Path out) {
+        Path o = out.toAbsolutePath().normalize();
+        return o.resolveSibling("." + o.getFileName() + ".previous");
     }
 
     /** If a build died between moving the old site aside and moving the new one in, restore the old. */

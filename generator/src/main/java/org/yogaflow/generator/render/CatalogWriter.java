@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.content.Sequence;
@@ -30,26 +34,53 @@ final class CatalogWriter {
 
     private CatalogWriter() {}
 
-    static void write(Library library, Permalinks links, Map<String, PoseCard> cards, OutputTree tree) {
-        tree.write("api/catalog.json", out -> {
+    /** What makes an entry's JSON text, or takes it from an earlier build: (key, make) → text. */
+    interface Entries {
+        String text(Object key, Supplier<String> make);
+    }
+
+    /**
+     * @param entries each pose's and sequence's entry by what it is made of (the same pose and an
+     *                equal photo, the same sequence), so that a long-running process writes again
+     *                only changed ones
+     */
+    static void write(Library library, Permalinks links, Map<String, PoseCard> cards, OutputTree tree, Entries entries) {
+        tree.writeLarge("api/catalog.json", out -> {
             try (JsonGenerator json = JSON.createGenerator(out)) {
                 json.writeStartObject();
                 json.writeNumberField("version", VERSION);
                 json.writeStringField("base_url", links.baseUrl());
                 json.writeArrayFieldStart("poses");
                 for (Pose pose : library.poses().values()) {
-                    pose(json, pose, links, cards.get(pose.slug()).photo());
+                    Photo photo = cards.get(pose.slug()).photo();
+                    json.writeRawValue(entries.text(new Same(pose, photo), () -> entry(g -> pose(g, pose, links, photo))));
                 }
                 json.writeEndArray();
                 json.writeArrayFieldStart("sequences");
                 for (Sequence sequence : library.sequences().values()) {
-                    sequence(json, sequence, links);
+                    json.writeRawValue(entries.text(new Same(sequence, null), () -> entry(g -> sequence(g, sequence, links))));
                 }
                 json.writeEndArray();
                 json.writeEndObject();
             }
             out.write('\n');
         });
+    }
+
+    /** What {@code write} writes with a generator of its own, as text. */
+    private static String entry(Writing write) {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            write.to(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    @FunctionalInterface
+    private interface Writing {
+        void to(JsonGenerator json) throws IOException;
     }
 
     private static void pose(JsonGenerator json, Pose pose, Permalinks links, Photo photo) throws IOException {

@@ -2,6 +2,7 @@ package org.yogaflow.generator.render;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class SiteRenderer {
     private final SiteInfo site;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final AtomicInteger rendered = new AtomicInteger();
+    private Memo memo = new Memo();
 
     public SiteRenderer(Path themeDir, Permalinks links, SiteInfo site) {
         this.themeDir = themeDir;
@@ -66,6 +68,54 @@ public final class SiteRenderer {
      */
     public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
             Supplier<Map<String, String>> search) {
+        return render(library, tree, hashes, photoQuality, alongside, search, new Memo());
+    }
+
+    /**
+     * What a long-running process keeps from one build to the next of the same theme and options
+     * (the caller starts a new memo when they change): the cards' HTML, the catalog's entries,
+     * and each output's inputs with their signature. After an edit, an output whose inputs are
+     * equal to last time's (mostly the very same objects: a cheap comparison) takes last time's
+     * signature instead of hashing them all again, and the library page and the catalog, made
+     * again after most edits, render only the cards and entries that changed.
+     */
+    public static final class Memo {
+        private record Signed(List<Object> inputs, String signature) {}
+
+        private Map<Object, String> last = Map.of();
+        private Map<Object, String> now = new ConcurrentHashMap<>();
+        private Map<String, Signed> lastSigned = Map.of();
+        private Map<String, Signed> signed = new ConcurrentHashMap<>();
+
+        /** Starts a build: what the last one made is looked up, what this one makes is kept. */
+        private void start() {
+            last = now;
+            now = new ConcurrentHashMap<>();
+            lastSigned = signed;
+            signed = new ConcurrentHashMap<>();
+        }
+
+        /** The text made from {@code key} (a card, a catalog entry) by {@code make}, made again only when new. */
+        private String text(Object key, Supplier<String> make) {
+            String text = last.get(key);
+            if (text == null) text = make.get();
+            now.put(key, text);
+            return text;
+        }
+
+        /** The signature of output {@code file} made from {@code inputs}, computed by {@code compute} unless known. */
+        private String signature(String file, List<Object> inputs, Supplier<String> compute) {
+            Signed before = lastSigned.get(file);
+            Signed result = before != null && before.inputs().equals(inputs) ? before : new Signed(inputs, compute.get());
+            signed.put(file, result);
+            return result.signature();
+        }
+    }
+
+    /** @param memo what this process kept from its last build of the same theme and options */
+    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
+            Supplier<Map<String, String>> search, Memo memo) {
+        this.memo = memo;
         rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
         Map<String, String> assets = Assets.publish(themeDir.resolve("assets"), links, tree);
@@ -82,9 +132,10 @@ public final class SiteRenderer {
         }
         // Each card is rendered once, when first needed, and its HTML reused wherever it appears
         // (library, related poses): far cheaper than evaluating the card template thousands of times.
+        memo.start();
         Map<String, String> cardHtml = new ConcurrentHashMap<>();
         Function<PoseCard, String> lazyCard = card -> cardHtml.computeIfAbsent(card.slug(),
-                slug -> cardHtml(templates, assets, card, false));
+                slug -> memo.text(card, () -> cardHtml(templates, assets, card, false)));
         List<PoseCard> allCards = List.copyOf(cards.values());
 
         Map<String, SequenceLink> sequenceLinks = new LinkedHashMap<>();
@@ -116,80 +167,94 @@ public final class SiteRenderer {
             alongside.run();
             return 0;
         });
-        pages.add(() -> page(templates, tree, common, "home", "", Signature.of(allCards.size(), sequencesSignature.get()),
-                site.title(), site.tagline(), "home",
+        pages.add(() -> page(templates, tree, common, "home", "", List.of(allCards.size(), allSequences),
+                () -> Signature.of(allCards.size(), sequencesSignature.get()), site.title(), site.tagline(), "home",
                 () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "sequences", "sequences/", sequencesSignature.get(),
+        pages.add(() -> page(templates, tree, common, "sequences", "sequences/", List.of(allSequences), sequencesSignature,
                 "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
                 () -> Map.of("sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "404", "404.html", "404",
+        pages.add(() -> page(templates, tree, common, "404", "404.html", List.of(), () -> "404",
                 "Page not found", "This page does not exist.", "", Map::of));
         for (StaticPages.Spec spec : StaticPages.list(themeDir.resolve("templates"))) {
-            pages.add(() -> page(templates, tree, common, spec.template(), spec.sitePath(), spec.template(),
+            pages.add(() -> page(templates, tree, common, spec.template(), spec.sitePath(), List.of(), spec::template,
                     spec.title(), spec.description(), spec.section(), Map::of));
         }
 
         // The sitemap and the catalog are not pages (they count 0) but run alongside them.
         pages.add(() -> {
-            if (!tree.keep("sitemap.xml", Signature.of(library.poses().keySet(), library.sequences().keySet()))) {
+            List<String> poses = List.copyOf(library.poses().keySet());
+            List<String> sequences = List.copyOf(library.sequences().keySet());
+            if (!tree.keep("sitemap.xml", memo.signature("sitemap.xml", List.of(poses, sequences),
+                    () -> Signature.of(poses, sequences)))) {
                 SitemapWriter.write(library, links, tree);
             }
             return 0;
         });
         pages.add(() -> {
-            String signature = Signature.of(library.poseList().stream().map(poseHash).toList(),
-                    cardsSignature.get(), library.sequences().values().stream().map(sequenceHash).toList());
+            List<Sequence> sequences = List.copyOf(library.sequences().values());
+            String signature = memo.signature("api/catalog.json", List.of(library.poseList(), allCards, sequences),
+                    () -> Signature.of(library.poseList().stream().map(poseHash).toList(), cardsSignature.get(),
+                            sequences.stream().map(sequenceHash).toList()));
             if (!tree.keep("api/catalog.json", signature)) {
-                CatalogWriter.write(library, links, cards, tree);
+                CatalogWriter.write(library, links, cards, tree, memo::text);
             }
             return 0;
         });
         for (Pose pose : library.poses().values()) {
             pages.add(() -> {
+                PoseCard card = cards.get(pose.slug());
                 List<PoseCard> related = pose.related().stream().filter(slug -> !slug.equals(pose.slug()))
                         .map(cards::get).filter(Objects::nonNull).toList();
                 List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
                 List<SequenceLink> sequences = usedBy.getOrDefault(pose.slug(), List.of());
-                String signature = Signature.of(poseHash.apply(pose), cardHash.apply(pose.slug()),
-                        related.stream().map(c -> cardHash.apply(c.slug())).toList(), areas, sequences);
                 String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                         + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".";
-                return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()), signature,
+                return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
+                        List.of(pose, card, related, areas, sequences),
+                        () -> Signature.of(poseHash.apply(pose), cardHash.apply(pose.slug()),
+                                related.stream().map(c -> cardHash.apply(c.slug())).toList(), areas, sequences),
                         pose.name(), description, "poses", () -> {
-                            lazyCard.apply(cards.get(pose.slug())); // ready for the library page, on this core
-                            return Map.of("view", poseView(pose, cards.get(pose.slug()), areas, sequences,
-                                    related.stream().map(lazyCard).toList()));
+                            lazyCard.apply(card); // ready for the library page, on this core
+                            return Map.of("view", poseView(pose, card, areas, sequences, related.stream().map(lazyCard).toList()));
                         });
             });
         }
         for (Sequence sequence : library.sequences().values()) {
             pages.add(() -> {
-                List<Object> poses = sequence.steps().stream().map(Step::pose).distinct()
-                        .map(slug -> library.poses().containsKey(slug)
-                                ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug) : slug)
-                        .map(Object.class::cast).toList();
-                String signature = Signature.of(sequenceHash.apply(sequence), sequenceLinks.get(sequence.slug()), poses);
+                List<String> slugs = sequence.steps().stream().map(Step::pose).distinct().toList();
+                // Each pose of the sequence: its content and card, or its slug when it does not exist.
+                List<Object> poses = slugs.stream().<Object>map(slug -> library.poses().containsKey(slug)
+                        ? List.of(library.poses().get(slug), cards.get(slug)) : slug).toList();
+                SequenceLink link = sequenceLinks.get(sequence.slug());
                 String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
                         + sequence.difficulty().slug() + " yoga sequence.";
-                return page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()), signature,
+                return page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
+                        List.of(sequence, link, poses),
+                        () -> Signature.of(sequenceHash.apply(sequence), link, slugs.stream().<Object>map(slug ->
+                                library.poses().containsKey(slug) ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug)
+                                        : slug).toList()),
                         sequence.title(), description, "sequences",
-                        () -> Map.of("view", sequenceView(library, sequence, cards, sequenceLinks.get(sequence.slug()))));
+                        () -> Map.of("view", sequenceView(library, sequence, cards, link)));
             });
         }
         // The library page waits for the search index (built alongside): it goes last.
-        pages.add(() -> page(templates, tree, common, "library", "poses/", Signature.of(cardsSignature.get(), new TreeMap<>(search.get())),
-                "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
-                () -> {
-                    // Cards not made by a pose page yet (an incremental build renders few pages).
-                    Parallel.map(allCards, lazyCard);
-                    List<String> libraryHtml = new ArrayList<>(allCards.size());
-                    for (int i = 0; i < allCards.size(); i++) {
-                        // Only the first cards, visible without scrolling, load their image at once.
-                        libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
-                                : lazyCard.apply(allCards.get(i)));
-                    }
-                    return Map.of("cardsHtml", libraryHtml, "search", search.get());
-                }));
+        pages.add(() -> {
+            Map<String, String> searchAssets = new TreeMap<>(search.get());
+            return page(templates, tree, common, "library", "poses/", List.of(allCards, searchAssets),
+                    () -> Signature.of(cardsSignature.get(), searchAssets),
+                    "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
+                    () -> {
+                        // Cards not made by a pose page yet (an incremental build renders few pages).
+                        Parallel.map(allCards, lazyCard);
+                        List<String> libraryHtml = new ArrayList<>(allCards.size());
+                        for (int i = 0; i < allCards.size(); i++) {
+                            // Only the first cards, visible without scrolling, load their image at once.
+                            libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
+                                    : lazyCard.apply(allCards.get(i)));
+                        }
+                        return Map.of("cardsHtml", libraryHtml, "search", searchAssets);
+                    });
+        });
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");
@@ -197,17 +262,29 @@ public final class SiteRenderer {
         return new Result(count, rendered.get(), List.copyOf(photos.values()));
     }
 
-    /** Renders a page unless the previous build's copy was made from the same inputs; returns 1 (one page). */
+    /**
+     * Renders a page unless the previous build's copy was made from the same inputs; returns 1
+     * (one page). Its signature is the hash of {@code signature} (of the inputs, in short
+     * forms: the pose's file's hash rather than the pose) with the title and description,
+     * or the last build's, when its {@code inputs} were equal.
+     */
     private int page(Templates templates, OutputTree tree, Map<String, Object> common, String template,
-            String sitePath, String signature, String title, String description, String section,
-            Supplier<Map<String, Object>> data) {
+            String sitePath, List<Object> inputs, Supplier<String> signature, String title, String description,
+            String section, Supplier<Map<String, Object>> data) {
         String file = Permalinks.file(sitePath);
-        if (tree.keep(file, Signature.of(signature, title, description))) return 1;
+        String signed = memo.signature(file, Arrays.asList(inputs, title, description),
+                () -> Signature.of(signature.get(), title, description));
+        if (tree.keep(file, signed)) return 1;
         Map<String, Object> context = new HashMap<>(common);
         context.putAll(data.get());
         String canonical = sitePath.equals("404.html") ? null : links.absolute(sitePath);
         context.put("page", new Page(title, description, sitePath, canonical, section));
-        tree.write(file, out -> templates.render(template, context, out));
+        OutputTree.TextWriter text = out -> templates.render(template, context, out);
+        if (template.equals("library")) {
+            tree.writeLarge(file, text); // every card: megabytes for a large library
+        } else {
+            tree.write(file, text);
+        }
         rendered.incrementAndGet();
         return 1;
     }

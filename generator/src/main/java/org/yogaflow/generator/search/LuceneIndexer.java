@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -83,18 +84,23 @@ public final class LuceneIndexer {
      * @return the index, open for reading
      */
     public static Indexed index(List<SearchDocument> docs, Path previous, Path target) {
+        return index(docs, previous, target, LuceneIndexer::signature);
+    }
+
+    /** The same, with each document's signature from {@code signer} (a memo of {@link #signature}). */
+    static Indexed index(List<SearchDocument> docs, Path previous, Path target, Function<SearchDocument, String> signer) {
         Map<String, String> now = new HashMap<>();
         if (previous != null && Files.isDirectory(previous)) {
             Map<String, String> signatures = new HashMap<>();
             try {
-                Directory updated = update(docs, previous, target, signatures, now);
+                Directory updated = update(docs, previous, target, signer, signatures, now);
                 if (updated != null) return new Indexed(updated, signatures, now);
             } catch (IOException | RuntimeException e) {
                 // not usable: index everything below
             }
             clear(target);
         }
-        Directory index = write(docs, now);
+        Directory index = write(docs, signer, now);
         copy(index, target);
         return new Indexed(index, null, now);
     }
@@ -111,11 +117,12 @@ public final class LuceneIndexer {
      * seconds on some disks and buys nothing for a build output. {@link #copy} then writes it out.
      */
     public static Directory write(List<SearchDocument> docs) {
-        return write(docs, new HashMap<>());
+        return write(docs, LuceneIndexer::signature, new HashMap<>());
     }
 
     /** The same, filling in slug → signature of every document. */
-    private static Directory write(List<SearchDocument> docs, Map<String, String> signatures) {
+    private static Directory write(List<SearchDocument> docs, Function<SearchDocument, String> signer,
+            Map<String, String> signatures) {
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -128,7 +135,7 @@ public final class LuceneIndexer {
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument doc : docs) {
-                String signature = signature(doc);
+                String signature = signer.apply(doc);
                 signatures.put(doc.slug(), signature);
                 writer.addDocument(document(doc, signature, stems));
             }
@@ -141,7 +148,8 @@ public final class LuceneIndexer {
 
     /** The incremental case of {@link #index}, or null when the previous index holds other documents. */
     private static Directory update(List<SearchDocument> docs, Path previous, Path target,
-            Map<String, String> signatures, Map<String, String> now) throws IOException { // fills in both: previous, now
+            Function<SearchDocument, String> signer, Map<String, String> signatures, Map<String, String> now)
+            throws IOException { // fills in both: previous, now
         try (Directory old = LuceneFiles.open(previous); DirectoryReader reader = DirectoryReader.open(old)) {
             if (reader.numDocs() != docs.size()) return null;
             String[] slugs = new String[docs.size()]; // by document id
@@ -184,7 +192,7 @@ public final class LuceneIndexer {
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument doc : docs) {
-                String signature = signature(doc);
+                String signature = signer.apply(doc);
                 now.put(doc.slug(), signature);
                 if (!signature.equals(signatures.get(doc.slug()))) {
                     writer.updateDocument(new Term(SLUG, doc.slug()), document(doc, signature, stems));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.content.Sequence;
@@ -34,13 +36,23 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
     }
 
     public static List<SearchDocument> of(Library library) {
+        return of(library, (key, make) -> make.get());
+    }
+
+    /** What makes a document, or takes it from an earlier build: (what it is made of, make) → document. */
+    interface Cache {
+        SearchDocument get(Same key, Supplier<SearchDocument> make);
+    }
+
+    static List<SearchDocument> of(Library library, Cache cache) {
         List<SearchDocument> docs = new ArrayList<>();
         for (Pose pose : library.poses().values()) {
             List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
-            docs.add(new SearchDocument(docs.size(), Kind.POSE, pose.slug(), pose.name(), pose.sanskrit(),
-                    distinctAliases(pose), pose.difficulty().slug(),
+            int id = docs.size();
+            docs.add(cache.get(new Same(pose, List.of(id, areas)), () -> new SearchDocument(id, Kind.POSE, pose.slug(),
+                    pose.name(), pose.sanskrit(), distinctAliases(pose), pose.difficulty().slug(),
                     pose.category() == null ? null : pose.category().label(), areas, pose.benefits(),
-                    pose.instructions()));
+                    pose.instructions())));
         }
         for (Sequence sequence : library.sequences().values()) {
             StringBuilder text = new StringBuilder();

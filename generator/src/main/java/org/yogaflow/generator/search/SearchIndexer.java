@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.store.Directory;
+import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.render.Permalinks;
@@ -41,9 +44,10 @@ public final class SearchIndexer {
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
             Path previousLuceneDir, Memo memo) {
         long start = System.nanoTime();
-        List<SearchDocument> docs = SearchDocument.of(published);
+        List<SearchDocument> docs = memo == null ? SearchDocument.of(published) : SearchDocument.of(published, memo.documents());
         long indexing = System.nanoTime();
-        LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir);
+        LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir,
+                memo == null ? LuceneIndexer::signature : memo.signer());
         try (Directory index = indexed.directory()) {
             long exporting = System.nanoTime();
             BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index)
@@ -75,6 +79,36 @@ public final class SearchIndexer {
         private Map<String, String> signatures;  // by slug; null while the terms are being changed
         private BrowserIndexWriter.Vocabulary terms;
         private boolean lastWasIncremental;
+        // The documents of the last build with their signatures: an unchanged pose's document is
+        // the very same object (see documents()). Used by one thread at a time.
+        private Map<SearchDocument, String> signed = new IdentityHashMap<>();
+        private Map<Same, SearchDocument> made = new HashMap<>(); // pose documents by what they are made of
+
+        /** Pose documents taken from the last build when made of the same pose, position and labels. */
+        SearchDocument.Cache documents() {
+            Map<Same, SearchDocument> last = made;
+            Map<Same, SearchDocument> now = new HashMap<>();
+            made = now;
+            return (key, make) -> {
+                SearchDocument doc = last.get(key);
+                if (doc == null) doc = make.get();
+                now.put(key, doc);
+                return doc;
+            };
+        }
+
+        /** Signatures for this build's documents, taken from the last build where the document is the same. */
+        Function<SearchDocument, String> signer() {
+            Map<SearchDocument, String> last = signed;
+            Map<SearchDocument, String> now = new IdentityHashMap<>();
+            signed = now;
+            return doc -> {
+                String signature = last.get(doc);
+                if (signature == null) signature = LuceneIndexer.signature(doc);
+                now.put(doc, signature);
+                return signature;
+            };
+        }
 
         /** Whether the last build read only changed terms (for tests). */
         public boolean lastWasIncremental() {

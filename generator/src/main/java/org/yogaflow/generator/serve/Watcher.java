@@ -11,9 +11,11 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.yogaflow.generator.diag.Diagnostic;
 import org.yogaflow.generator.diag.Position;
@@ -33,11 +35,13 @@ public final class Watcher implements AutoCloseable {
 
     private final WatchService service;
     private final Duration quiet;
-    private final Supplier<Outcome> rebuild;
+    private final Function<Set<Path>, Outcome> rebuild;
+    private Set<Path> changed; // since the last build; null when not known (the first build, lost events)
     private final LiveReload live;
     private final Thread thread;
 
-    private Watcher(List<Path> roots, Duration quiet, Supplier<Outcome> rebuild, LiveReload live) throws IOException {
+    private Watcher(List<Path> roots, Duration quiet, Function<Set<Path>, Outcome> rebuild, LiveReload live)
+            throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.quiet = quiet;
         this.rebuild = rebuild;
@@ -46,7 +50,13 @@ public final class Watcher implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("yogaflow-watch").daemon().unstarted(this::run);
     }
 
-    public static Watcher start(List<Path> roots, Duration quiet, Supplier<Outcome> rebuild, LiveReload live)
+    /**
+     * @param rebuild builds the site, given the files and folders created, changed or deleted
+     *                since the last build, or null when they are not known: for the first
+     *                build (changes made before the folders were watched are not reported) and
+     *                after the system dropped events
+     */
+    public static Watcher start(List<Path> roots, Duration quiet, Function<Set<Path>, Outcome> rebuild, LiveReload live)
             throws IOException {
         Watcher watcher = new Watcher(roots, quiet, rebuild, live);
         watcher.thread.start();
@@ -61,9 +71,11 @@ public final class Watcher implements AutoCloseable {
                 for (WatchKey more; (more = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null; ) {
                     handle(more);
                 }
+                Set<Path> paths = changed;
+                changed = new HashSet<>();
                 Outcome outcome;
                 try {
-                    outcome = rebuild.get();
+                    outcome = rebuild.apply(paths);
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // A broken theme template, say: shown like a content error. The watcher goes on,
                     // so that the next edit is built again (a dead watcher would say nothing).
@@ -85,6 +97,11 @@ public final class Watcher implements AutoCloseable {
     private void handle(WatchKey key) {
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path)) {
+                changed = null;
+            } else if (changed != null) {
+                changed.add(dir.resolve((Path) event.context()));
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name
                     && Files.isDirectory(dir.resolve(name))) {
                 try {

@@ -145,47 +145,112 @@ class IncrementalBuildTest {
 
     @Test
     void aWarmProcessGivesExactlyWhatAFullBuildGives() throws IOException {
+        warmProcess(false);
+    }
+
+    @Test
+    void aWarmProcessToldWhatChangedGivesExactlyWhatAFullBuildGives() throws IOException {
+        warmProcess(true);
+    }
+
+    /**
+     * As yogaflow dev builds: one process, its memory kept from build to build, told what changed
+     * by its file watcher ({@code watched}) or finding out by itself.
+     */
+    private void warmProcess(boolean watched) throws IOException {
         setUp();
-        // As yogaflow dev builds: one process, its memory kept from build to build.
         Pipeline.Memory memory = new Pipeline.Memory();
         BuildOptions options = new BuildOptions(content, out, theme, BuildOptions.DEFAULT_BASE_URL, false, false,
                 tmp.resolve("cache"), PhotoSettings.DEFAULT, SiteInfo.DEFAULT);
-        Supplier<BuildReport> build = () -> new Pipeline(options, Progress.NONE, memory).build();
-        assertTrue(build.get().published());
+        java.util.function.Function<List<String>, BuildReport> build = changed -> {
+            if (watched) memory.changed(changed.stream().map(content::resolve).toList());
+            return new Pipeline(options, Progress.NONE, memory).build();
+        };
+        assertTrue(build.apply(List.of()).published());
+        assertFalse(memory.lastTrusted, "the first build checks the published site");
 
         edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
-        assertTrue(build.get().published());
+        assertTrue(build.apply(List.of("poses/tree.md")).published());
+        assertTrue(memory.lastTrusted, "then it trusts the site it published itself");
         assertTrue(memory.search().lastWasIncremental(), "only the edited document's terms were read again");
         assertEquals(fromScratch(), snapshot(out));
 
         edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
-        assertTrue(build.get().published());
+        assertTrue(build.apply(List.of("poses/mountain.md")).published());
         assertTrue(memory.search().lastWasIncremental());
         assertEquals(fromScratch(), snapshot(out));
 
         edit("sequences/short-flow.yaml", s -> s.replace("Gaze at a fixed point.", "Gaze softly ahead."));
-        assertTrue(build.get().published());
+        assertTrue(build.apply(List.of("sequences/short-flow.yaml")).published());
+        assertEquals(fromScratch(), snapshot(out));
+
+        edit("taxonomy.yaml", s -> s.replace("Hamstrings", "Back of the legs"));
+        assertTrue(build.apply(List.of("taxonomy.yaml")).published());
         assertEquals(fromScratch(), snapshot(out));
 
         // A new pose moves document ids: everything is read; then its deletion.
         Files.writeString(content.resolve("poses/chair.md"), Files.readString(content.resolve("poses/tree.md"))
                 .replace("name: Tree Pose", "name: Chair Pose").replace("related: [mountain]", "related: []"));
-        assertTrue(build.get().published());
+        assertTrue(build.apply(List.of("poses/chair.md")).published());
         assertFalse(memory.search().lastWasIncremental());
         assertEquals(fromScratch(), snapshot(out));
         Files.delete(content.resolve("poses/chair.md"));
-        assertTrue(build.get().published());
+        assertTrue(build.apply(List.of("poses/chair.md")).published());
         assertEquals(fromScratch(), snapshot(out));
 
         // A failed build in between: its terms were never published, so the next build must not
         // take them for the published index's.
         edit("poses/tree.md", s -> s.replace("1. Slowly, ", "1. Calmly, "));
         Files.delete(content.resolve("photos/mountain.png"));
-        assertFalse(build.get().published());
+        assertFalse(build.apply(List.of("poses/tree.md", "photos/mountain.png")).published());
         Files.write(content.resolve("photos/mountain.png"), Files.readAllBytes(TestSites.resource("sites/valid/photos/mountain.png")));
         edit("poses/tree.md", s -> s.replace("1. Calmly, ", "1. Gently, "));
-        assertTrue(build.get().published());
+        assertTrue(build.apply(List.of("poses/tree.md", "photos/mountain.png")).published());
         assertEquals(fromScratch(), snapshot(out));
+
+        // Another process builds into the same output: the warm process notices and checks again.
+        edit("poses/tree.md", s -> s.replace("1. Gently, ", "1. Softly, "));
+        assertEquals(ExitCodes.OK, build().code());
+        edit("poses/mountain.md", s -> s.replace("name: Mountain", "name: Mountain Pose"));
+        assertTrue(build.apply(List.of("poses/mountain.md")).published());
+        assertFalse(memory.lastTrusted, "the manifest and the output are not the ones it left");
+        assertEquals(fromScratch(), snapshot(out));
+
+        // So does it when a file is put at the top of the site by hand.
+        edit("poses/tree.md", s -> s.replace("1. Softly, ", "1. "));
+        assertTrue(build.apply(List.of("poses/tree.md")).published());
+        assertTrue(memory.lastTrusted);
+        Files.writeString(out.resolve("extra.html"), "added by hand");
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+        assertTrue(build.apply(List.of("poses/tree.md")).published());
+        assertFalse(memory.lastTrusted);
+        edit("poses/tree.md", s -> s.replace("1. Slowly, ", "1. "));
+        assertTrue(build.apply(List.of("poses/tree.md")).published());
+        assertFalse(Files.exists(out.resolve("extra.html")));
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
+    void stampsUpdatedFromAWatchersReportEqualAFreshWalk() throws IOException {
+        setUp();
+        Map<String, String> before = BuildKey.stamps(content);
+        edit("poses/tree.md", s -> s + "\nMore.\n");
+        Files.writeString(content.resolve("poses/chair.md"), "new");
+        Files.delete(content.resolve("poses/mountain.md"));
+        Files.createDirectories(content.resolve("photos/new/deeper"));
+        Files.writeString(content.resolve("photos/new/deeper/a.png"), "a");
+        Files.writeString(content.resolve("photos/new/b.png"), "b");
+        // The whole photos folder goes, and another takes its place.
+        try (Stream<Path> walk = Files.walk(content.resolve("photos"))) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        Files.createDirectories(content.resolve("photos"));
+        Files.writeString(content.resolve("photos/only.png"), "only");
+        List<Path> changed = List.of(content.resolve("poses/tree.md"), content.resolve("poses/chair.md"),
+                content.resolve("poses/mountain.md"), content.resolve("photos"), theme.resolve("templates/base.peb"));
+        assertEquals(BuildKey.stamps(content), BuildKey.restamp(content, before, changed));
+        assertTrue(BuildKey.restamp(content, before, changed).containsKey("photos/only.png"));
+        assertFalse(BuildKey.restamp(content, before, changed).containsKey("photos/new/b.png"));
     }
 
     @Test
