@@ -9,6 +9,10 @@ import java.util.Map;
 public enum Difficulty {
     BEGINNER, INTERMEDIATE, ADVANCED;
 
+    // Made once: every card, page, catalog entry and search document asks for them.
+    private final String slug = name().toLowerCase(Locale.ROOT);
+    private final String label = name().charAt(0) + slug.substring(1);
+
     public static final Map<String, Difficulty> BY_SLUG;
 
     static {
@@ -18,10 +22,10 @@ public enum Difficulty {
     }
 
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return slug;
     }
 
     public String label() {
-        return name().charAt(0) + slug().substring(1);
+        return label;
     }
 }

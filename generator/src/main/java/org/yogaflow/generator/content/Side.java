@@ -21,6 +21,7 @@ public enum Side {
     }
 
     private final int holds;
+    private final String slug = name().toLowerCase(Locale.ROOT);
 
     Side(int holds) {
         this.holds = holds;
@@ -32,7 +33,7 @@ public enum Side {
     }
 
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return slug;
     }
 
     public String label() {

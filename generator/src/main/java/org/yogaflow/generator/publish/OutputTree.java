@@ -1,8 +1,8 @@
 package org.yogaflow.generator.publish;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -106,20 +106,91 @@ public final class OutputTree {
         if (buffer.text.capacity() > MAX_KEPT_BUFFER) BUFFERS.remove(); // the library page: do not keep megabytes per thread
     }
 
+    /** What writes a file's bytes. */
+    @FunctionalInterface
+    public interface ByteWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
-     * The same for a file of megabytes (the catalog, the library page): encoded as it is
-     * written, rather than held in memory whole, as characters and again as bytes.
+     * Writes a file of megabytes (the catalog, the library page) as it is made, rather than
+     * holding it in memory whole: mostly copies of parts made earlier, already encoded.
      */
-    public void writeLarge(String sitePath, TextWriter content) {
+    public void writeLarge(String sitePath, ByteWriter content) {
         try {
             Path target = prepare(sitePath);
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8),
-                    1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
                 content.writeTo(out);
             }
             record(sitePath, Files.size(target));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + sitePath, e);
+        }
+    }
+
+    /** The same for text (the library page): each string written is encoded at once, in one go. */
+    public void writeLargeText(String sitePath, TextWriter content) {
+        writeLarge(sitePath, out -> {
+            Utf8Writer writer = new Utf8Writer(out);
+            content.writeTo(writer);
+            writer.close();
+        });
+    }
+
+    /**
+     * Encodes each string written to UTF-8 with {@link String#getBytes}, far faster than a
+     * stream encoder's character loop for long strings (cards). A surrogate pair split between
+     * two writes is joined first.
+     */
+    private static final class Utf8Writer extends Writer {
+        private final OutputStream out;
+        private char pendingHigh;
+
+        Utf8Writer(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(String s, int offset, int length) throws IOException {
+            if (length == 0) return;
+            if (pendingHigh != 0) {
+                String joined = pendingHigh + s.substring(offset, offset + 1);
+                pendingHigh = 0;
+                out.write(joined.getBytes(StandardCharsets.UTF_8));
+                offset++;
+                length--;
+                if (length == 0) return;
+            }
+            int end = offset + length;
+            if (Character.isHighSurrogate(s.charAt(end - 1))) {
+                pendingHigh = s.charAt(end - 1);
+                end--;
+            }
+            out.write((offset == 0 && end == s.length() ? s : s.substring(offset, end)).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void write(String s) throws IOException {
+            write(s, 0, s.length());
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            write(new String(chars, offset, length));
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            write(String.valueOf((char) c));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() throws IOException {
+            if (pendingHigh != 0) out.write(String.valueOf(pendingHigh).getBytes(StandardCharsets.UTF_8)); // a lone surrogate, as getBytes writes it
+            pendingHigh = 0;
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,37 +35,40 @@ final class CatalogWriter {
 
     private CatalogWriter() {}
 
-    /** What makes an entry's JSON text, or takes it from an earlier build: (key, make) → text. */
+    /** What makes an entry's JSON (UTF-8), or takes it from an earlier build: (key, make) → bytes. */
     interface Entries {
-        String text(Object key, Supplier<String> make);
+        byte[] get(Object key, Supplier<byte[]> make);
     }
 
     /**
      * @param entries each pose's and sequence's entry by what it is made of (the same pose and an
-     *                equal photo, the same sequence), so that a long-running process writes again
-     *                only changed ones
+     *                equal photo, the same sequence), so that a long-running process makes again
+     *                only changed ones; the file is then mostly a copy of their bytes
      */
     static void write(Library library, Permalinks links, Map<String, PoseCard> cards, OutputTree tree, Entries entries) {
         tree.writeLarge("api/catalog.json", out -> {
-            try (JsonGenerator json = JSON.createGenerator(out)) {
-                json.writeStartObject();
-                json.writeNumberField("version", VERSION);
-                json.writeStringField("base_url", links.baseUrl());
-                json.writeArrayFieldStart("poses");
-                for (Pose pose : library.poses().values()) {
-                    Photo photo = cards.get(pose.slug()).photo();
-                    json.writeRawValue(entries.text(new Same(pose, photo), () -> entry(g -> pose(g, pose, links, photo))));
-                }
-                json.writeEndArray();
-                json.writeArrayFieldStart("sequences");
-                for (Sequence sequence : library.sequences().values()) {
-                    json.writeRawValue(entries.text(new Same(sequence, null), () -> entry(g -> sequence(g, sequence, links))));
-                }
-                json.writeEndArray();
-                json.writeEndObject();
+            out.write(("{\"version\":" + VERSION + ",\"base_url\":" + entry(g -> g.writeString(links.baseUrl()))
+                    + ",\"poses\":[").getBytes(StandardCharsets.UTF_8));
+            String separator = "";
+            for (Pose pose : library.poses().values()) {
+                Photo photo = cards.get(pose.slug()).photo();
+                out.write(separator.getBytes(StandardCharsets.UTF_8));
+                out.write(entries.get(new Same(pose, photo), () -> bytes(g -> pose(g, pose, links, photo))));
+                separator = ",";
             }
-            out.write('\n');
+            out.write("],\"sequences\":[".getBytes(StandardCharsets.UTF_8));
+            separator = "";
+            for (Sequence sequence : library.sequences().values()) {
+                out.write(separator.getBytes(StandardCharsets.UTF_8));
+                out.write(entries.get(new Same(sequence, null), () -> bytes(g -> sequence(g, sequence, links))));
+                separator = ",";
+            }
+            out.write("]}\n".getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    private static byte[] bytes(Writing write) {
+        return entry(write).getBytes(StandardCharsets.UTF_8);
     }
 
     /** What {@code write} writes with a generator of its own, as text. */

@@ -82,8 +82,8 @@ public final class SiteRenderer {
     public static final class Memo {
         private record Signed(List<Object> inputs, String signature) {}
 
-        private Map<Object, String> last = Map.of();
-        private Map<Object, String> now = new ConcurrentHashMap<>();
+        private Map<Object, Object> last = Map.of(); // keys of distinct kinds: PoseCard, Same
+        private Map<Object, Object> now = new ConcurrentHashMap<>();
         private Map<String, Signed> lastSigned = Map.of();
         private Map<String, Signed> signed = new ConcurrentHashMap<>();
 
@@ -95,12 +95,13 @@ public final class SiteRenderer {
             signed = new ConcurrentHashMap<>();
         }
 
-        /** The text made from {@code key} (a card, a catalog entry) by {@code make}, made again only when new. */
-        private String text(Object key, Supplier<String> make) {
-            String text = last.get(key);
-            if (text == null) text = make.get();
-            now.put(key, text);
-            return text;
+        /** What {@code make} makes from {@code key} (a card's HTML, a catalog entry), made again only when new. */
+        @SuppressWarnings("unchecked")
+        private <T> T made(Object key, Supplier<T> make) {
+            T made = (T) last.get(key);
+            if (made == null) made = make.get();
+            now.put(key, made);
+            return made;
         }
 
         /** The signature of output {@code file} made from {@code inputs}, computed by {@code compute} unless known. */
@@ -135,7 +136,7 @@ public final class SiteRenderer {
         memo.start();
         Map<String, String> cardHtml = new ConcurrentHashMap<>();
         Function<PoseCard, String> lazyCard = card -> cardHtml.computeIfAbsent(card.slug(),
-                slug -> memo.text(card, () -> cardHtml(templates, assets, card, false)));
+                slug -> memo.made(card, () -> cardHtml(templates, assets, card, false)));
         List<PoseCard> allCards = List.copyOf(cards.values());
 
         Map<String, SequenceLink> sequenceLinks = new LinkedHashMap<>();
@@ -196,7 +197,7 @@ public final class SiteRenderer {
                     () -> Signature.of(library.poseList().stream().map(poseHash).toList(), cardsSignature.get(),
                             sequences.stream().map(sequenceHash).toList()));
             if (!tree.keep("api/catalog.json", signature)) {
-                CatalogWriter.write(library, links, cards, tree, memo::text);
+                CatalogWriter.write(library, links, cards, tree, memo::made);
             }
             return 0;
         });
@@ -281,7 +282,7 @@ public final class SiteRenderer {
         context.put("page", new Page(title, description, sitePath, canonical, section));
         OutputTree.TextWriter text = out -> templates.render(template, context, out);
         if (template.equals("library")) {
-            tree.writeLarge(file, text); // every card: megabytes for a large library
+            tree.writeLargeText(file, text); // every card: megabytes for a large library
         } else {
             tree.write(file, text);
         }
