@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Warm-process rebuild benchmark (issue 7: one pose changed in a 10,000-pose site, as
 # `yogaflow dev` rebuilds after an edit); see bench/README.md.
-#   bench/warm.sh [RUNS] [N]      default: 30 edits of the N = 10000 synthetic site
+#   bench/warm.sh [RUNS] [N]      default: 120 edits of the N = 10000 synthetic site
 set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$bench/.." && pwd)
-runs=${1:-30}
+runs=${1:-120}
 n=${2:-10000}
 java="$("$root/scripts/java-home")/bin/java"
 work="${BENCH_WORK:-$bench/work}/warm"

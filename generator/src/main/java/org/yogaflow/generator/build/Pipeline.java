@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.cache.FileHashes;
+import org.yogaflow.generator.cache.KeyOrder;
 import org.yogaflow.generator.cache.RenditionCache;
 import org.yogaflow.generator.cache.SiteManifest;
 import org.yogaflow.generator.content.ContentLoader;
@@ -263,7 +264,9 @@ public final class Pipeline {
             }
             Set<String> removed = tree.leftovers();
             removed.forEach(path -> Publisher.delete(staging, path));
-            Map<String, OutputTree.Output> outputs = tree.outputs();
+            // In path order; after an edit, the last manifest's order (the same paths) without sorting.
+            Map<String, OutputTree.Output> outputs = KeyOrder.sorted(tree.outputs(),
+                    manifest.map(m -> m.outputs().keySet()).orElse(null));
             if (memory != null) memory.published = null; // until this build is published and recorded
             SiteManifest.delete(manifestFile); // from here until it is saved again, the next build is a full one
             stage("publish", () -> {

@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import org.yogaflow.generator.publish.OutputTree.Output;
 
 /**
@@ -37,8 +38,8 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
                 return Optional.empty();
             }
             String key = null;
-            Map<String, String> inputs = new HashMap<>();
-            Map<String, Output> outputs = new HashMap<>();
+            Map<String, String> inputs = new LinkedHashMap<>(); // in the file's (key) order
+            Map<String, Output> outputs = new LinkedHashMap<>();
             Set<String> delta = new HashSet<>();
             boolean deltaKnown = true;
             List<String> warnings = new ArrayList<>();
@@ -67,14 +68,15 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
     public void save(Path file) {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         text.append("key\t").append(key).append('\n');
-        for (var e : new TreeMap<>(inputs).entrySet()) {
-            if (!clean(e.getKey())) return;
-            text.append("in\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+        for (String path : sorted(inputs)) {
+            if (!clean(path)) return;
+            text.append("in\t").append(path).append('\t').append(inputs.get(path)).append('\n');
         }
-        for (var e : new TreeMap<>(outputs).entrySet()) {
-            if (!clean(e.getKey())) return;
-            text.append("out\t").append(e.getKey()).append('\t').append(e.getValue().signature()).append('\t')
-                    .append(e.getValue().size()).append('\n');
+        for (String path : sorted(outputs)) {
+            if (!clean(path)) return;
+            Output output = outputs.get(path);
+            text.append("out\t").append(path).append('\t').append(output.signature()).append('\t')
+                    .append(output.size()).append('\n');
         }
         if (delta == null) {
             text.append("delta-unknown\n");
@@ -94,6 +96,14 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
                 // nothing more to do
             }
         }
+    }
+
+    private static Iterable<String> sorted(Map<String, ?> map) {
+        if (map instanceof SortedMap<String, ?> sorted && sorted.comparator() == null) return sorted.keySet();
+        if (map instanceof LinkedHashMap && KeyOrder.isSorted(map.keySet())) return map.keySet();
+        String[] keys = map.keySet().toArray(String[]::new);
+        Arrays.sort(keys);
+        return Arrays.asList(keys);
     }
 
     public static void delete(Path file) {

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yogaflow.generator.cache.KeyOrder;
 import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.diag.Diagnostic;
 import org.yogaflow.generator.diag.Diagnostics;
@@ -36,13 +36,13 @@ import org.yogaflow.generator.diag.Position;
  */
 public final class ContentLoader {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Path contentDir;
     private final Path displayRoot;
     private final Diagnostics diagnostics;
     private final Memo memo;
     private final Map<String, String> stamps;
+    private final Map<Path, String> keys = new HashMap<>(); // listed file → its key in stamps
 
     private ContentLoader(Path contentDir, Diagnostics diagnostics, Memo memo, Map<String, String> stamps) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
@@ -82,6 +82,8 @@ public final class ContentLoader {
         private record Entry(String stamp, boolean trusted, Optional<?> item, List<Diagnostic> diagnostics) {}
 
         private final Map<Path, Entry> files = new ConcurrentHashMap<>();
+        // The slugs of the last load's poses and sequences, in order: after an edit, the same.
+        private final Map<String, List<String>> order = new ConcurrentHashMap<>();
 
         /** How many files the last loads took from the memo (for tests and timings). */
         private final AtomicInteger reused = new AtomicInteger();
@@ -131,7 +133,7 @@ public final class ContentLoader {
                     "add 'body_areas:' followed by lines like '  hamstrings: Hamstrings'");
         }
         areaMap.ifPresent(m -> m.entries().values().forEach(e -> {
-            if (!SLUG.matcher(e.key()).matches()) {
+            if (!isSlug(e.key())) {
                 diagnostics.error(e.keyPosition(), "body area '" + e.key() + "' is not a valid slug",
                         "use lowercase letters, digits and hyphens, e.g. '" + slugify(e.key()) + "'");
             }
@@ -168,12 +170,12 @@ public final class ContentLoader {
         for (T item : items) {
             SourceFile source = origin.apply(item).source();
             String slug = source.baseName();
-            if (!SLUG.matcher(slug).matches()) {
+            if (!isSlug(slug)) {
                 diagnostics.error(source.whole(), "file name '" + source.file().getFileName()
                         + "' is not a valid slug (lowercase letters, digits and single hyphens)",
                         "rename it to '" + slugify(slug) + source.file().getFileName().toString().substring(slug.length()) + "'");
             }
-            T previous = bySlug.putIfAbsent(slug, item);
+            T previous = bySlug.putIfAbsent(slug, item); // (in slug order below)
             if (previous != null) {
                 // Report on both files: either may be the one to rename.
                 SourceFile first = origin.apply(previous).source();
@@ -183,13 +185,20 @@ public final class ContentLoader {
                 }
             }
         }
-        return bySlug;
+        return inSlugOrder(folder, bySlug);
+    }
+
+    /** {@code bySlug} in slug order: the last load's order when it had the same slugs (no sorting), else sorted. */
+    private <T> Map<String, T> inSlugOrder(String folder, Map<String, T> bySlug) {
+        Map<String, T> ordered = KeyOrder.sorted(bySlug, memo == null ? null : memo.order.get(folder));
+        if (memo != null) memo.order.put(folder, List.copyOf(ordered.keySet()));
+        return ordered;
     }
 
     /** The item of {@code file} from the memo if it did not change, else read now and remembered. */
     @SuppressWarnings("unchecked")
     private <T> Optional<T> remembered(Path file, BiFunction<SourceFile, Diagnostics, Optional<T>> reader) {
-        String stamp = stamps == null ? null : stamps.get(contentDir.relativize(file).toString().replace('\\', '/'));
+        String stamp = stamps == null ? null : stamps.get(keys.getOrDefault(file, ""));
         if (stamp == null) {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -243,10 +252,15 @@ public final class ContentLoader {
         if (stamps != null) {
             // The build listed every content file already: no need to walk the folder again.
             String prefix = folder + "/";
-            return stamps.keySet().stream()
-                    .filter(rel -> rel.startsWith(prefix) && visible(rel.substring(prefix.length())))
-                    .map(contentDir::resolve)
-                    .toList();
+            List<Path> files = new ArrayList<>();
+            for (String rel : stamps.keySet()) {
+                if (rel.startsWith(prefix) && visible(rel.substring(prefix.length()))) {
+                    Path file = contentDir.resolve(rel);
+                    keys.put(file, rel);
+                    files.add(file);
+                }
+            }
+            return files;
         }
         Path dir = contentDir.resolve(folder);
         if (!Files.isDirectory(dir)) return List.of();
@@ -258,6 +272,17 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /** Whether {@code s} is a slug: lowercase letters and digits in words joined by single hyphens (a regex, by hand: ten thousand files). */
+    static boolean isSlug(String s) {
+        if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!word && (c != '-' || s.charAt(i - 1) == '-')) return false;
+        }
+        return true;
     }
 
     /** Whether a file, by its path below its folder, is content: not hidden, not an editor's backup. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.yogaflow.generator.cache.KeyOrder;
 
 /**
  * Everything read from the content folder, drafts included. Poses and sequences are keyed by
@@ -47,18 +48,8 @@ public record Library(
     }
 
     private static <T> Map<String, T> sortedBySlug(Map<String, T> map) {
-        // A map already in slug order (published() filters one) needs no sorting, only a copy.
-        return Collections.unmodifiableMap(new LinkedHashMap<>(isSorted(map) ? map : new TreeMap<>(map)));
-    }
-
-    /** Whether {@code map} is an ordered map that iterates in slug order. */
-    private static boolean isSorted(Map<String, ?> map) {
-        if (!(map instanceof LinkedHashMap)) return false;
-        String last = null;
-        for (String slug : map.keySet()) {
-            if (last != null && last.compareTo(slug) >= 0) return false;
-            last = slug;
-        }
-        return true;
+        // A map already in slug order (the loader's, or one published() filtered) needs no sorting, only a copy.
+        boolean sorted = map instanceof LinkedHashMap && KeyOrder.isSorted(map.keySet());
+        return Collections.unmodifiableMap(new LinkedHashMap<>(sorted ? map : new TreeMap<>(map)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yogaflow.generator.build.Parallel;
+import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.cache.FileHashes;
 import org.yogaflow.generator.content.Durations;
@@ -82,7 +83,7 @@ public final class SiteRenderer {
     public static final class Memo {
         private record Signed(List<Object> inputs, String signature) {}
 
-        private Map<Object, Object> last = Map.of(); // keys of distinct kinds: PoseCard, Same
+        private Map<Object, Object> last = Map.of(); // keys of distinct kinds: PoseCard, Same(item, kind)
         private Map<Object, Object> now = new ConcurrentHashMap<>();
         private Map<String, Signed> lastSigned = Map.of();
         private Map<String, Signed> signed = new ConcurrentHashMap<>();
@@ -90,9 +91,9 @@ public final class SiteRenderer {
         /** Starts a build: what the last one made is looked up, what this one makes is kept. */
         private void start() {
             last = now;
-            now = new ConcurrentHashMap<>();
+            now = new ConcurrentHashMap<>(Math.max(16, last.size() * 2)); // no resizing on the way
             lastSigned = signed;
-            signed = new ConcurrentHashMap<>();
+            signed = new ConcurrentHashMap<>(Math.max(16, lastSigned.size() * 2));
         }
 
         /** What {@code make} makes from {@code key} (a card's HTML, a catalog entry), made again only when new. */
@@ -154,9 +155,12 @@ public final class SiteRenderer {
         Map<String, String> cardHashes = new ConcurrentHashMap<>();
         Function<String, String> cardHash = slug -> cardHashes.computeIfAbsent(slug, s -> Signature.of(cards.get(s)));
         // A pose or sequence is what its file holds: the loader's hash of the file's text.
-        Function<Pose, String> poseHash = pose -> contentHash(pose.origin(), pose::withoutOrigin);
-        Function<Sequence, String> sequenceHash = sequence -> contentHash(sequence.origin(), sequence::withoutOrigin);
-        Supplier<String> cardsSignature = once(() -> Signature.of(allCards.stream().map(c -> cardHash.apply(c.slug())).toList()));
+        Function<Pose, String> poseHash = pose -> memo.made(new Same(pose, "hash"),
+                () -> contentHash(pose.origin(), pose::withoutOrigin));
+        Function<Sequence, String> sequenceHash = sequence -> memo.made(new Same(sequence, "hash"),
+                () -> contentHash(sequence.origin(), sequence::withoutOrigin));
+        Supplier<String> cardsSignature = once(() -> memo.signature("(cards)", List.of(allCards),
+                () -> Signature.of(allCards.stream().map(c -> cardHash.apply(c.slug())).toList())));
         Supplier<String> sequencesSignature = once(() -> Signature.of(allSequences));
 
         Map<String, Object> common =
@@ -169,16 +173,16 @@ public final class SiteRenderer {
             return 0;
         });
         pages.add(() -> page(templates, tree, common, "home", "", List.of(allCards.size(), allSequences),
-                () -> Signature.of(allCards.size(), sequencesSignature.get()), site.title(), site.tagline(), "home",
+                () -> Signature.of(allCards.size(), sequencesSignature.get()), site.title(), site::tagline, "home",
                 () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "sequences", "sequences/", List.of(allSequences), sequencesSignature,
-                "Sequences", "Complete classes with holds, transitions and cues.", "sequences",
+                "Sequences", () -> "Complete classes with holds, transitions and cues.", "sequences",
                 () -> Map.of("sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "404", "404.html", List.of(), () -> "404",
-                "Page not found", "This page does not exist.", "", Map::of));
+                "Page not found", () -> "This page does not exist.", "", Map::of));
         for (StaticPages.Spec spec : StaticPages.list(themeDir.resolve("templates"))) {
             pages.add(() -> page(templates, tree, common, spec.template(), spec.sitePath(), List.of(), spec::template,
-                    spec.title(), spec.description(), spec.section(), Map::of));
+                    spec.title(), spec::description, spec.section(), Map::of));
         }
 
         // The sitemap and the catalog are not pages (they count 0) but run alongside them.
@@ -208,13 +212,12 @@ public final class SiteRenderer {
                         .map(cards::get).filter(Objects::nonNull).toList();
                 List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
                 List<SequenceLink> sequences = usedBy.getOrDefault(pose.slug(), List.of());
-                String description = pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
-                        + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".";
                 return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
                         List.of(pose, card, related, areas, sequences),
                         () -> Signature.of(poseHash.apply(pose), cardHash.apply(pose.slug()),
                                 related.stream().map(c -> cardHash.apply(c.slug())).toList(), areas, sequences),
-                        pose.name(), description, "poses", () -> {
+                        pose.name(), () -> pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
+                                + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".", "poses", () -> {
                             lazyCard.apply(card); // ready for the library page, on this core
                             return Map.of("view", poseView(pose, card, areas, sequences, related.stream().map(lazyCard).toList()));
                         });
@@ -227,14 +230,13 @@ public final class SiteRenderer {
                 List<Object> poses = slugs.stream().<Object>map(slug -> library.poses().containsKey(slug)
                         ? List.of(library.poses().get(slug), cards.get(slug)) : slug).toList();
                 SequenceLink link = sequenceLinks.get(sequence.slug());
-                String description = sequence.title() + ": a " + sequence.minutes() + "-minute "
-                        + sequence.difficulty().slug() + " yoga sequence.";
                 return page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
                         List.of(sequence, link, poses),
                         () -> Signature.of(sequenceHash.apply(sequence), link, slugs.stream().<Object>map(slug ->
                                 library.poses().containsKey(slug) ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug)
                                         : slug).toList()),
-                        sequence.title(), description, "sequences",
+                        sequence.title(), () -> sequence.title() + ": a " + sequence.minutes() + "-minute "
+                                + sequence.difficulty().slug() + " yoga sequence.", "sequences",
                         () -> Map.of("view", sequenceView(library, sequence, cards, link)));
             });
         }
@@ -243,7 +245,7 @@ public final class SiteRenderer {
             Map<String, String> searchAssets = new TreeMap<>(search.get());
             return page(templates, tree, common, "library", "poses/", List.of(allCards, searchAssets),
                     () -> Signature.of(cardsSignature.get(), searchAssets),
-                    "Pose library", "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
+                    "Pose library", () -> "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
                     () -> {
                         // Cards not made by a pose page yet (an incremental build renders few pages).
                         Parallel.map(allCards, lazyCard);
@@ -267,19 +269,21 @@ public final class SiteRenderer {
      * Renders a page unless the previous build's copy was made from the same inputs; returns 1
      * (one page). Its signature is the hash of {@code signature} (of the inputs, in short
      * forms: the pose's file's hash rather than the pose) with the title and description,
-     * or the last build's, when its {@code inputs} were equal.
+     * or the last build's, when its {@code inputs} were equal. The title and description are
+     * made from the inputs (or the theme and options, part of the build's key), and the
+     * description only when needed.
      */
     private int page(Templates templates, OutputTree tree, Map<String, Object> common, String template,
-            String sitePath, List<Object> inputs, Supplier<String> signature, String title, String description,
-            String section, Supplier<Map<String, Object>> data) {
+            String sitePath, List<Object> inputs, Supplier<String> signature, String title,
+            Supplier<String> describe, String section, Supplier<Map<String, Object>> data) {
         String file = Permalinks.file(sitePath);
-        String signed = memo.signature(file, Arrays.asList(inputs, title, description),
-                () -> Signature.of(signature.get(), title, description));
+        Supplier<String> description = once(describe);
+        String signed = memo.signature(file, inputs, () -> Signature.of(signature.get(), title, description.get()));
         if (tree.keep(file, signed)) return 1;
         Map<String, Object> context = new HashMap<>(common);
         context.putAll(data.get());
         String canonical = sitePath.equals("404.html") ? null : links.absolute(sitePath);
-        context.put("page", new Page(title, description, sitePath, canonical, section));
+        context.put("page", new Page(title, description.get(), sitePath, canonical, section));
         OutputTree.TextWriter text = out -> templates.render(template, context, out);
         if (template.equals("library")) {
             tree.writeLargeText(file, text); // every card: megabytes for a large library

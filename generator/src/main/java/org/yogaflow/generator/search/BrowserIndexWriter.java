@@ -117,6 +117,25 @@ final class BrowserIndexWriter {
             dirty.add(prefix + key);
         }
 
+        /** The postings of a term, or null. */
+        String postings(String field, String term) {
+            Map<String, Map<String, String>> byField = keys.get(prefixOf.get(field)).get(key(term));
+            Map<String, String> terms = byField == null ? null : byField.get(field);
+            return terms == null ? null : terms.get(term);
+        }
+
+        /** The terms whose postings differ between {@code a} and {@code b} (held by one only, or with other documents). */
+        static Vocabulary difference(Vocabulary a, Vocabulary b) {
+            Vocabulary changed = new Vocabulary();
+            a.forEach((field, term) -> {
+                if (!a.postings(field, term).equals(b.postings(field, term))) changed.put(field, term, "");
+            });
+            b.forEach((field, term) -> {
+                if (a.postings(field, term) == null) changed.put(field, term, "");
+            });
+            return changed;
+        }
+
         /** Every (field, term) held. */
         void forEach(java.util.function.BiConsumer<String, String> action) {
             keys.values().forEach(byKey -> byKey.values().forEach(byField ->
@@ -183,8 +202,9 @@ final class BrowserIndexWriter {
 
     /**
      * Brings {@code terms} (read from an earlier state of {@code index}) up to date for the terms
-     * in {@code changed} (the terms of every replaced document, old and new): each is read again,
-     * and dropped when no live document has it any more. Every other term's postings are as before.
+     * in {@code changed} (those whose postings among the replaced documents differ between their
+     * old and new versions): each is read again, and dropped when no live document has it any
+     * more. Every other term's postings are as before.
      */
     static void updateTerms(Vocabulary terms, Directory index, Vocabulary changed) {
         try (DirectoryReader reader = DirectoryReader.open(index)) {

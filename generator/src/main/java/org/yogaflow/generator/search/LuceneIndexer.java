@@ -89,9 +89,9 @@ public final class LuceneIndexer {
 
     /** The same, with each document's signature from {@code signer} (a memo of {@link #signature}). */
     static Indexed index(List<SearchDocument> docs, Path previous, Path target, Function<SearchDocument, String> signer) {
-        Map<String, String> now = new HashMap<>();
+        Map<String, String> now = HashMap.newHashMap(docs.size());
         if (previous != null && Files.isDirectory(previous)) {
-            Map<String, String> signatures = new HashMap<>();
+            Map<String, String> signatures = HashMap.newHashMap(docs.size());
             try {
                 Directory updated = update(docs, previous, target, signer, signatures, now);
                 if (updated != null) return new Indexed(updated, signatures, now);

@@ -39,7 +39,7 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
         return of(library, (key, make) -> make.get());
     }
 
-    /** What makes a document, or takes it from an earlier build: (what it is made of, make) → document. */
+    /** What makes a document, or takes it from an earlier build: (the same pose, its id; make) → document. */
     interface Cache {
         SearchDocument get(Same key, Supplier<SearchDocument> make);
     }
@@ -47,11 +47,11 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
     static List<SearchDocument> of(Library library, Cache cache) {
         List<SearchDocument> docs = new ArrayList<>();
         for (Pose pose : library.poses().values()) {
-            List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
             int id = docs.size();
-            docs.add(cache.get(new Same(pose, List.of(id, areas)), () -> new SearchDocument(id, Kind.POSE, pose.slug(),
+            docs.add(cache.get(new Same(pose, id), () -> new SearchDocument(id, Kind.POSE, pose.slug(),
                     pose.name(), pose.sanskrit(), distinctAliases(pose), pose.difficulty().slug(),
-                    pose.category() == null ? null : pose.category().label(), areas, pose.benefits(),
+                    pose.category() == null ? null : pose.category().label(),
+                    pose.bodyAreas().stream().map(library.taxonomy()::label).toList(), pose.benefits(),
                     pose.instructions())));
         }
         for (Sequence sequence : library.sequences().values()) {

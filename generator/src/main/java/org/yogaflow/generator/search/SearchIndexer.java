@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.lucene.store.Directory;
 import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.content.Taxonomy;
 import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.render.Permalinks;
 
@@ -44,7 +45,7 @@ public final class SearchIndexer {
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
             Path previousLuceneDir, Memo memo) {
         long start = System.nanoTime();
-        List<SearchDocument> docs = memo == null ? SearchDocument.of(published) : SearchDocument.of(published, memo.documents());
+        List<SearchDocument> docs = memo == null ? SearchDocument.of(published) : SearchDocument.of(published, memo.documents(published.taxonomy()));
         long indexing = System.nanoTime();
         LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir,
                 memo == null ? LuceneIndexer::signature : memo.signer());
@@ -82,12 +83,14 @@ public final class SearchIndexer {
         // The documents of the last build with their signatures: an unchanged pose's document is
         // the very same object (see documents()). Used by one thread at a time.
         private Map<SearchDocument, String> signed = new IdentityHashMap<>();
-        private Map<Same, SearchDocument> made = new HashMap<>(); // pose documents by what they are made of
+        private Map<Same, SearchDocument> made = new HashMap<>(); // pose documents by pose and id
+        private Taxonomy taxonomy; // the labels they were made with
 
-        /** Pose documents taken from the last build when made of the same pose, position and labels. */
-        SearchDocument.Cache documents() {
-            Map<Same, SearchDocument> last = made;
-            Map<Same, SearchDocument> now = new HashMap<>();
+        /** Pose documents taken from the last build when made of the same pose at the same position, with the same labels. */
+        SearchDocument.Cache documents(Taxonomy taxonomy) {
+            Map<Same, SearchDocument> last = taxonomy.equals(this.taxonomy) ? made : Map.of();
+            this.taxonomy = taxonomy;
+            Map<Same, SearchDocument> now = HashMap.newHashMap(last.size());
             made = now;
             return (key, make) -> {
                 SearchDocument doc = last.get(key);
@@ -100,7 +103,7 @@ public final class SearchIndexer {
         /** Signatures for this build's documents, taken from the last build where the document is the same. */
         Function<SearchDocument, String> signer() {
             Map<SearchDocument, String> last = signed;
-            Map<SearchDocument, String> now = new IdentityHashMap<>();
+            Map<SearchDocument, String> now = new IdentityHashMap<>(last.size());
             signed = now;
             return doc -> {
                 String signature = last.get(doc);
@@ -116,7 +119,7 @@ public final class SearchIndexer {
         }
 
         BrowserIndexWriter.Vocabulary update(List<SearchDocument> now, LuceneIndexer.Indexed indexed, Directory index) {
-            Map<String, SearchDocument> nowBySlug = new HashMap<>();
+            Map<String, SearchDocument> nowBySlug = HashMap.newHashMap(now.size());
             for (SearchDocument doc : now) nowBySlug.put(doc.slug(), doc);
             Map<String, String> nowSignatures = indexed.signatures();
             boolean usable = signatures != null && indexed.previous() != null && indexed.previous().equals(signatures);
@@ -126,16 +129,20 @@ public final class SearchIndexer {
             if (!usable) {
                 terms = BrowserIndexWriter.readTerms(index);
             } else {
-                List<SearchDocument> replaced = new ArrayList<>();
+                List<SearchDocument> old = new ArrayList<>();
+                List<SearchDocument> replacing = new ArrayList<>();
                 nowSignatures.forEach((slug, signature) -> {
                     if (!signature.equals(before.get(slug))) {
-                        replaced.add(docs.get(slug));
-                        replaced.add(nowBySlug.get(slug));
+                        old.add(docs.get(slug));
+                        replacing.add(nowBySlug.get(slug));
                     }
                 });
-                if (!replaced.isEmpty()) {
-                    try (Directory changed = LuceneIndexer.write(replaced)) {
-                        BrowserIndexWriter.updateTerms(terms, index, BrowserIndexWriter.readTerms(changed));
+                if (!old.isEmpty()) {
+                    // Only terms whose postings among these documents changed are read again: an
+                    // edit of a few words leaves the postings of every other word as they were.
+                    try (Directory was = LuceneIndexer.write(old); Directory is = LuceneIndexer.write(replacing)) {
+                        BrowserIndexWriter.updateTerms(terms, index, BrowserIndexWriter.Vocabulary.difference(
+                                BrowserIndexWriter.readTerms(was), BrowserIndexWriter.readTerms(is)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e); // an index in memory does not fail to close
                     }

@@ -1,5 +1,6 @@
 package org.yogaflow.generator.validate;
 
+import java.util.List;
 import org.yogaflow.generator.images.PhotoSettings;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.diag.Diagnostics;
@@ -21,9 +22,12 @@ public final class Validator {
     }
 
     public static void validate(Library library, boolean includeDrafts, PhotoSettings photos, Diagnostics diagnostics) {
-        PoseRules.check(library, diagnostics);
-        ReferenceRules.check(library, includeDrafts, diagnostics);
-        SequenceRules.check(library, diagnostics);
-        PhotoRules.check(library, photos, diagnostics);
+        // The rules only read the library, and diagnostics are sorted when shown: they run side by side.
+        List<Runnable> rules = List.of(
+                () -> PoseRules.check(library, diagnostics),
+                () -> ReferenceRules.check(library, includeDrafts, diagnostics),
+                () -> SequenceRules.check(library, diagnostics),
+                () -> PhotoRules.check(library, photos, diagnostics));
+        rules.parallelStream().forEach(Runnable::run);
     }
 }

@@ -22,6 +22,16 @@ import org.yogaflow.generator.diag.Position;
 class ContentLoaderTest {
 
     @Test
+    void slugsAreLowercaseWordsJoinedBySingleHyphens() {
+        for (String slug : List.of("tree", "warrior-2", "a", "9", "half-moon-pose")) {
+            assertTrue(ContentLoader.isSlug(slug), slug);
+        }
+        for (String notSlug : List.of("", "-", "-tree", "tree-", "half--moon", "Tree", "tree pose", "tree_pose", "vṛkṣa", "tree.md")) {
+            assertFalse(ContentLoader.isSlug(notSlug), notSlug);
+        }
+    }
+
+    @Test
     void readsEveryFieldOfPosesAndSequences(@TempDir Path tmp) {
         Diagnostics diagnostics = new Diagnostics();
         Library library = ContentLoader.load(TestSites.copySite("valid", tmp), diagnostics);
