@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,14 +54,14 @@ final class CatalogWriter {
             for (Pose pose : library.poses().values()) {
                 Photo photo = cards.get(pose.slug()).photo();
                 out.write(separator.getBytes(StandardCharsets.UTF_8));
-                out.write(entries.get(new Same(pose, photo), () -> bytes(g -> pose(g, pose, links, photo))));
+                out.write(entries.get(new Same(pose, Arrays.asList("entry", photo)), () -> bytes(g -> pose(g, pose, links, photo))));
                 separator = ",";
             }
             out.write("],\"sequences\":[".getBytes(StandardCharsets.UTF_8));
             separator = "";
             for (Sequence sequence : library.sequences().values()) {
                 out.write(separator.getBytes(StandardCharsets.UTF_8));
-                out.write(entries.get(new Same(sequence, null), () -> bytes(g -> sequence(g, sequence, links))));
+                out.write(entries.get(new Same(sequence, "entry"), () -> bytes(g -> sequence(g, sequence, links))));
                 separator = ",";
             }
             out.write("]}\n".getBytes(StandardCharsets.UTF_8));

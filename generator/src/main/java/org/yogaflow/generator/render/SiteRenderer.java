@@ -83,7 +83,7 @@ public final class SiteRenderer {
     public static final class Memo {
         private record Signed(List<Object> inputs, String signature) {}
 
-        private Map<Object, Object> last = Map.of(); // keys of distinct kinds: PoseCard, Same(item, kind)
+        private Map<Object, Object> last = Map.of(); // by Same(item, what is made of it)
         private Map<Object, Object> now = new ConcurrentHashMap<>();
         private Map<String, Signed> lastSigned = Map.of();
         private Map<String, Signed> signed = new ConcurrentHashMap<>();
@@ -127,22 +127,25 @@ public final class SiteRenderer {
         Parallel.map(library.poseList(), pose -> PhotoPlanner.plan(library, pose, links, hashes, photoQuality).orElse(null))
                 .forEach(plan -> photos.put(plan.slug(), plan));
 
+        // Cards and sequence links of unchanged poses and sequences are last build's objects: the
+        // signatures' comparisons of inputs then mostly find the very same objects.
+        memo.start();
         Map<String, PoseCard> cards = new LinkedHashMap<>();
         for (Pose pose : library.poses().values()) {
-            PhotoPlan photo = photos.get(pose.slug());
-            cards.put(pose.slug(), card(pose, photo == null ? null : photo.photo()));
+            PhotoPlan plan = photos.get(pose.slug());
+            Photo photo = plan == null ? null : plan.photo();
+            cards.put(pose.slug(), memo.made(new Same(pose, Arrays.asList("card", photo)), () -> card(pose, photo)));
         }
         // Each card is rendered once, when first needed, and its HTML reused wherever it appears
         // (library, related poses): far cheaper than evaluating the card template thousands of times.
-        memo.start();
         Map<String, String> cardHtml = new ConcurrentHashMap<>();
         Function<PoseCard, String> lazyCard = card -> cardHtml.computeIfAbsent(card.slug(),
-                slug -> memo.made(card, () -> cardHtml(templates, assets, card, false)));
+                slug -> memo.made(new Same(card, "html"), () -> cardHtml(templates, assets, card, false)));
         List<PoseCard> allCards = List.copyOf(cards.values());
 
         Map<String, SequenceLink> sequenceLinks = new LinkedHashMap<>();
         for (Sequence sequence : library.sequences().values()) {
-            sequenceLinks.put(sequence.slug(), link(sequence));
+            sequenceLinks.put(sequence.slug(), memo.made(new Same(sequence, "link"), () -> link(sequence)));
         }
         Map<String, List<SequenceLink>> usedBy = usedBy(library, sequenceLinks);
         List<SequenceLink> allSequences = List.copyOf(sequenceLinks.values());
