@@ -249,7 +249,7 @@ public final class Pipeline {
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, options.site())
                     .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets(),
-                            memory == null ? new SiteRenderer.Memo() : memory.render(key)),
+                            memory == null ? SiteRenderer.Memo.none() : memory.render(key)),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = result(search);

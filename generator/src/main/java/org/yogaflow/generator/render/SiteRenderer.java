@@ -54,7 +54,7 @@ public final class SiteRenderer {
     private final SiteInfo site;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final AtomicInteger rendered = new AtomicInteger();
-    private Memo memo = new Memo();
+    private Memo memo = Memo.none();
 
     public SiteRenderer(Path themeDir, Permalinks links, SiteInfo site) {
         this.themeDir = themeDir;
@@ -69,7 +69,7 @@ public final class SiteRenderer {
      */
     public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
             Supplier<Map<String, String>> search) {
-        return render(library, tree, hashes, photoQuality, alongside, search, new Memo());
+        return render(library, tree, hashes, photoQuality, alongside, search, Memo.none());
     }
 
     /**
@@ -82,6 +82,22 @@ public final class SiteRenderer {
      */
     public static final class Memo {
         private record Signed(List<Object> inputs, String signature) {}
+
+        private final boolean remember;
+
+        /** A memo for a long-running process. */
+        public Memo() {
+            this(true);
+        }
+
+        private Memo(boolean remember) {
+            this.remember = remember;
+        }
+
+        /** For a one-off build: nothing to look up, nothing worth keeping. */
+        public static Memo none() {
+            return new Memo(false);
+        }
 
         private Map<Object, Object> last = Map.of(); // by Same(item, what is made of it)
         private Map<Object, Object> now = new ConcurrentHashMap<>();
@@ -99,6 +115,7 @@ public final class SiteRenderer {
         /** What {@code make} makes from {@code key} (a card's HTML, a catalog entry), made again only when new. */
         @SuppressWarnings("unchecked")
         private <T> T made(Object key, Supplier<T> make) {
+            if (!remember) return make.get();
             T made = (T) last.get(key);
             if (made == null) made = make.get();
             now.put(key, made);
@@ -107,6 +124,7 @@ public final class SiteRenderer {
 
         /** The signature of output {@code file} made from {@code inputs}, computed by {@code compute} unless known. */
         private String signature(String file, List<Object> inputs, Supplier<String> compute) {
+            if (!remember) return compute.get();
             Signed before = lastSigned.get(file);
             Signed result = before != null && before.inputs().equals(inputs) ? before : new Signed(inputs, compute.get());
             signed.put(file, result);
