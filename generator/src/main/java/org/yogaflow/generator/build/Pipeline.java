@@ -1,6 +1,7 @@
 package org.yogaflow.generator.build;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -224,16 +225,25 @@ public final class Pipeline {
         // With a manifest of the same key, start from the published site and replace only what
         // changed; otherwise render everything into an empty folder.
         boolean incremental = !intact.isEmpty();
-        Path staging = incremental
-                ? stage("reuse", () -> {
-                    Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(),
-                            Memory.previousFiles(trusted, options.out()));
-                    // Files changed by hand since are not reused: they are made again.
-                    manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
-                            .forEach(p -> Publisher.delete(s, p));
-                    return s;
-                }, p -> intact.size() + " files of the published site")
-                : publisher.createStaging();
+        Path staging;
+        try {
+            staging = incremental
+                    ? stage("reuse", () -> {
+                        Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(),
+                                Memory.previousFiles(trusted, options.out()));
+                        // Files changed by hand since are not reused: they are made again.
+                        manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
+                                .forEach(p -> Publisher.delete(s, p));
+                        return s;
+                    }, p -> intact.size() + " files of the published site")
+                    : publisher.createStaging();
+        } catch (UncheckedIOException e) {
+            if (trusted == null) throw e;
+            // A published file this process trusted to be there is gone (deleted by hand): the
+            // build starts again and checks every published file.
+            memory.published = null;
+            return new Pipeline(options, progress, memory).build();
+        }
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
         OutputTree tree = new OutputTree(staging, intact);

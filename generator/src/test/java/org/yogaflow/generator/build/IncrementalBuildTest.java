@@ -228,6 +228,16 @@ class IncrementalBuildTest {
         assertTrue(build.apply(List.of("poses/tree.md")).published());
         assertFalse(Files.exists(out.resolve("extra.html")));
         assertEquals(fromScratch(), snapshot(out));
+
+        // A page it published deleted by hand, deep inside the site: it is made again.
+        edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
+        assertTrue(build.apply(List.of("poses/mountain.md")).published());
+        assertTrue(memory.lastTrusted);
+        Files.delete(out.resolve("poses/mountain/index.html"));
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+        assertTrue(build.apply(List.of("poses/tree.md")).published());
+        assertTrue(Files.exists(out.resolve("poses/mountain/index.html")));
+        assertEquals(fromScratch(), snapshot(out));
     }
 
     @Test
