@@ -200,8 +200,8 @@ public final class Pipeline {
         // In a watching process, the site it published last, if nothing else has replaced it.
         Memory.Published trusted = memory == null ? null : memory.trusted(options.out(), manifestFile);
         if (memory != null) memory.lastTrusted = trusted != null;
-        Optional<SiteManifest> manifest = (trusted != null ? Optional.of(trusted.manifest()) : SiteManifest.load(manifestFile))
-                .filter(m -> m.key().equals(key));
+        Optional<SiteManifest> manifest = (trusted != null ? Optional.of(trusted.manifest())
+                : SiteManifest.load(manifestFile)).filter(m -> m.key().equals(key));
         // The published files that are still as the last build left them (not edited by hand).
         Map<String, OutputTree.Output> intact = manifest.map(m -> trusted != null ? m.outputs() : intactOutputs(m))
                 .orElse(Map.of());

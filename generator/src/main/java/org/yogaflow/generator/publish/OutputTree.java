@@ -189,7 +189,8 @@ public final class OutputTree {
 
         @Override
         public void close() throws IOException {
-            if (pendingHigh != 0) out.write(String.valueOf(pendingHigh).getBytes(StandardCharsets.UTF_8)); // a lone surrogate, as getBytes writes it
+            // A lone surrogate at the end: written as getBytes writes one.
+            if (pendingHigh != 0) out.write(String.valueOf(pendingHigh).getBytes(StandardCharsets.UTF_8));
             pendingHigh = 0;
         }
     }

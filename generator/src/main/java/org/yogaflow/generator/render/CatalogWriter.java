@@ -54,7 +54,8 @@ final class CatalogWriter {
             for (Pose pose : library.poses().values()) {
                 Photo photo = cards.get(pose.slug()).photo();
                 out.write(separator.getBytes(StandardCharsets.UTF_8));
-                out.write(entries.get(new Same(pose, Arrays.asList("entry", photo)), () -> bytes(g -> pose(g, pose, links, photo))));
+                out.write(entries.get(new Same(pose, Arrays.asList("entry", photo)),
+                        () -> bytes(g -> pose(g, pose, links, photo))));
                 separator = ",";
             }
             out.write("],\"sequences\":[".getBytes(StandardCharsets.UTF_8));

@@ -84,6 +84,10 @@ public final class SiteRenderer {
         private record Signed(List<Object> inputs, String signature) {}
 
         private final boolean remember;
+        private Map<Object, Object> last = Map.of(); // by Same(item, what is made of it)
+        private Map<Object, Object> now = new ConcurrentHashMap<>();
+        private Map<String, Signed> lastSigned = Map.of();
+        private Map<String, Signed> signed = new ConcurrentHashMap<>();
 
         /** A memo for a long-running process. */
         public Memo() {
@@ -98,11 +102,6 @@ public final class SiteRenderer {
         public static Memo none() {
             return new Memo(false);
         }
-
-        private Map<Object, Object> last = Map.of(); // by Same(item, what is made of it)
-        private Map<Object, Object> now = new ConcurrentHashMap<>();
-        private Map<String, Signed> lastSigned = Map.of();
-        private Map<String, Signed> signed = new ConcurrentHashMap<>();
 
         /** Starts a build: what the last one made is looked up, what this one makes is kept. */
         private void start() {
@@ -240,7 +239,8 @@ public final class SiteRenderer {
                         pose.name(), () -> pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                                 + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".", "poses", () -> {
                             lazyCard.apply(card); // ready for the library page, on this core
-                            return Map.of("view", poseView(pose, card, areas, sequences, related.stream().map(lazyCard).toList()));
+                            return Map.of("view", poseView(pose, card, areas, sequences,
+                                    related.stream().map(lazyCard).toList()));
                         });
             });
         }
@@ -253,9 +253,10 @@ public final class SiteRenderer {
                 SequenceLink link = sequenceLinks.get(sequence.slug());
                 return page(templates, tree, common, "sequence", Permalinks.sequencePath(sequence.slug()),
                         List.of(sequence, link, poses),
-                        () -> Signature.of(sequenceHash.apply(sequence), link, slugs.stream().<Object>map(slug ->
-                                library.poses().containsKey(slug) ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug)
-                                        : slug).toList()),
+                        () -> Signature.of(sequenceHash.apply(sequence), link, slugs.stream()
+                                .<Object>map(slug -> library.poses().containsKey(slug)
+                                        ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug) : slug)
+                                .toList()),
                         sequence.title(), () -> sequence.title() + ": a " + sequence.minutes() + "-minute "
                                 + sequence.difficulty().slug() + " yoga sequence.", "sequences",
                         () -> Map.of("view", sequenceView(library, sequence, cards, link)));
@@ -266,7 +267,8 @@ public final class SiteRenderer {
             Map<String, String> searchAssets = new TreeMap<>(search.get());
             return page(templates, tree, common, "library", "poses/", List.of(allCards, searchAssets),
                     () -> Signature.of(cardsSignature.get(), searchAssets),
-                    "Pose library", () -> "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
+                    "Pose library",
+                    () -> "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
                     () -> {
                         // Cards not made by a pose page yet (an incremental build renders few pages).
                         Parallel.map(allCards, lazyCard);

@@ -45,7 +45,8 @@ public final class SearchIndexer {
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
             Path previousLuceneDir, Memo memo) {
         long start = System.nanoTime();
-        List<SearchDocument> docs = memo == null ? SearchDocument.of(published) : SearchDocument.of(published, memo.documents(published.taxonomy()));
+        List<SearchDocument> docs = memo == null ? SearchDocument.of(published)
+                : SearchDocument.of(published, memo.documents(published.taxonomy()));
         long indexing = System.nanoTime();
         LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir,
                 memo == null ? LuceneIndexer::signature : memo.signer());
@@ -86,7 +87,10 @@ public final class SearchIndexer {
         private Map<Same, SearchDocument> made = new HashMap<>(); // pose documents by pose and id
         private Taxonomy taxonomy; // the labels they were made with
 
-        /** Pose documents taken from the last build when made of the same pose at the same position, with the same labels. */
+        /**
+         * Pose documents taken from the last build when made of the same pose, at the same
+         * position, with the same labels.
+         */
         SearchDocument.Cache documents(Taxonomy taxonomy) {
             Map<Same, SearchDocument> last = taxonomy.equals(this.taxonomy) ? made : Map.of();
             this.taxonomy = taxonomy;
