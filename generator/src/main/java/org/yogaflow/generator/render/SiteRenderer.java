@@ -18,6 +18,7 @@ import org.yogaflow.generator.build.Parallel;
 import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.cache.FileHashes;
+import org.yogaflow.generator.cache.Generations;
 import org.yogaflow.generator.content.Durations;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Origin;
@@ -84,10 +85,10 @@ public final class SiteRenderer {
         private record Signed(List<Object> inputs, String signature) {}
 
         private final boolean remember;
-        private Map<Object, Object> last = Map.of(); // by Same(item, what is made of it)
-        private Map<Object, Object> now = new ConcurrentHashMap<>();
-        private Map<String, Signed> lastSigned = Map.of();
-        private Map<String, Signed> signed = new ConcurrentHashMap<>();
+        // Cards, their HTML, sequence links, catalog entries and content hashes, by Same(item, what
+        // is made of it); each output's inputs and signature, by file. Maps sized not to grow.
+        private final Generations<Object, Object> made = new Generations<>(n -> new ConcurrentHashMap<>(16 + n * 2));
+        private final Generations<String, Signed> signed = new Generations<>(n -> new ConcurrentHashMap<>(16 + n * 2));
 
         /** A memo for a long-running process. */
         public Memo() {
@@ -105,29 +106,21 @@ public final class SiteRenderer {
 
         /** Starts a build: what the last one made is looked up, what this one makes is kept. */
         private void start() {
-            last = now;
-            now = new ConcurrentHashMap<>(Math.max(16, last.size() * 2)); // no resizing on the way
-            lastSigned = signed;
-            signed = new ConcurrentHashMap<>(Math.max(16, lastSigned.size() * 2));
+            made.next(true);
+            signed.next(true);
         }
 
         /** What {@code make} makes from {@code key} (a card's HTML, a catalog entry), made again only when new. */
         @SuppressWarnings("unchecked")
         private <T> T made(Object key, Supplier<T> make) {
-            if (!remember) return make.get();
-            T made = (T) last.get(key);
-            if (made == null) made = make.get();
-            now.put(key, made);
-            return made;
+            return remember ? (T) made.get(key, make) : make.get();
         }
 
         /** The signature of output {@code file} made from {@code inputs}, computed by {@code compute} unless known. */
         private String signature(String file, List<Object> inputs, Supplier<String> compute) {
             if (!remember) return compute.get();
-            Signed before = lastSigned.get(file);
-            Signed result = before != null && before.inputs().equals(inputs) ? before : new Signed(inputs, compute.get());
-            signed.put(file, result);
-            return result.signature();
+            return signed.get(file, last -> last.inputs().equals(inputs), () -> new Signed(inputs, compute.get()))
+                    .signature();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.store.Directory;
+import org.yogaflow.generator.cache.Generations;
 import org.yogaflow.generator.cache.Same;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Taxonomy;
@@ -81,40 +82,26 @@ public final class SearchIndexer {
         private Map<String, String> signatures;  // by slug; null while the terms are being changed
         private BrowserIndexWriter.Vocabulary terms;
         private boolean lastWasIncremental;
-        // The documents of the last build with their signatures: an unchanged pose's document is
-        // the very same object (see documents()). Used by one thread at a time.
-        private Map<SearchDocument, String> signed = new IdentityHashMap<>();
-        private Map<Same, SearchDocument> made = new HashMap<>(); // pose documents by pose and id
-        private Taxonomy taxonomy; // the labels they were made with
+        // Each document made, by the very same pose and its id, with the labels of taxonomy; and
+        // each document's signature, by the very same document. Used by one thread at a time.
+        private final Generations<Same, SearchDocument> made = new Generations<>(HashMap::newHashMap);
+        private final Generations<SearchDocument, String> signed = new Generations<>(IdentityHashMap::new);
+        private Taxonomy taxonomy;
 
         /**
          * Pose documents taken from the last build when made of the same pose, at the same
          * position, with the same labels.
          */
         SearchDocument.Cache documents(Taxonomy taxonomy) {
-            Map<Same, SearchDocument> last = taxonomy.equals(this.taxonomy) ? made : Map.of();
+            made.next(taxonomy.equals(this.taxonomy));
             this.taxonomy = taxonomy;
-            Map<Same, SearchDocument> now = HashMap.newHashMap(last.size());
-            made = now;
-            return (key, make) -> {
-                SearchDocument doc = last.get(key);
-                if (doc == null) doc = make.get();
-                now.put(key, doc);
-                return doc;
-            };
+            return made::get;
         }
 
         /** Signatures for this build's documents, taken from the last build where the document is the same. */
         Function<SearchDocument, String> signer() {
-            Map<SearchDocument, String> last = signed;
-            Map<SearchDocument, String> now = new IdentityHashMap<>(last.size());
-            signed = now;
-            return doc -> {
-                String signature = last.get(doc);
-                if (signature == null) signature = LuceneIndexer.signature(doc);
-                now.put(doc, signature);
-                return signature;
-            };
+            signed.next(true);
+            return doc -> signed.get(doc, () -> LuceneIndexer.signature(doc));
         }
 
         /** Whether the last build read only changed terms (for tests). */
