@@ -30,7 +30,10 @@ public final class Generations<K, V> {
 
     /** The value of {@code key} from the last build, or made now; kept for the next build either way. */
     public V get(K key, Supplier<? extends V> make) {
-        return get(key, value -> true, make);
+        V value = last.get(key);
+        if (value == null) value = make.get();
+        now.put(key, value);
+        return value;
     }
 
     /** The same, taking the last build's value only when it is {@code usable}. */
