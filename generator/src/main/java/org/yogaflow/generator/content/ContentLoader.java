@@ -153,8 +153,7 @@ public final class ContentLoader {
             BiFunction<SourceFile, Diagnostics, Optional<T>> reader, Function<T, Origin> origin) {
         List<Path> files = new ArrayList<>();
         for (Path p : listFiles(folder)) {
-            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (extensions.stream().anyMatch(name::endsWith)) {
+            if (hasExtension(p.getFileName().toString(), extensions)) {
                 files.add(p);
             } else {
                 diagnostics.warning(Position.file(display(p)), "ignored: not a " + String.join(" or ", extensions) + " file",
@@ -207,13 +206,13 @@ public final class ContentLoader {
                 return readSource(file, diagnostics).flatMap(s -> reader.apply(s, diagnostics)); // reports it
             }
         }
-        long modified = Long.parseLong(stamp.substring(stamp.indexOf(':') + 1));
         Memo.Entry entry = memo.files.get(file);
         if (entry != null && entry.trusted() && entry.stamp().equals(stamp)) {
             entry.diagnostics().forEach(diagnostics::add);
             memo.reused.incrementAndGet();
             return (Optional<T>) entry.item();
         }
+        long modified = Long.parseLong(stamp.substring(stamp.indexOf(':') + 1));
         long readAt = System.currentTimeMillis() * 1_000_000L;
         Diagnostics own = new Diagnostics();
         Optional<T> item = readSource(file, own).flatMap(s -> reader.apply(s, own));
@@ -272,6 +271,14 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /** Whether {@code name} ends with one of {@code extensions} (lowercase), in any case. */
+    private static boolean hasExtension(String name, List<String> extensions) {
+        for (String extension : extensions) {
+            if (name.regionMatches(true, name.length() - extension.length(), extension, 0, extension.length())) return true;
+        }
+        return false;
     }
 
     /** Whether {@code s} is a slug: lowercase letters and digits in words joined by single hyphens (a regex, by hand: ten thousand files). */

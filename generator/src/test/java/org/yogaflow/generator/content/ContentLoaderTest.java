@@ -63,6 +63,19 @@ class ContentLoaderTest {
     }
 
     @Test
+    void filesOfAnotherKindAreIgnoredWithAWarningAndExtensionsMatchInAnyCase(@TempDir Path tmp) throws IOException {
+        Path content = TestSites.copySite("valid", tmp);
+        Files.writeString(content.resolve("poses/notes.txt"), "not a pose");
+        Files.move(content.resolve("poses/mountain.md"), content.resolve("poses/mountain.MD"));
+        Diagnostics diagnostics = new Diagnostics();
+        Library library = ContentLoader.load(content, diagnostics);
+        assertTrue(library.poses().containsKey("mountain"), "a .MD file is a pose too");
+        assertEquals(List.of("content/poses/notes.txt: warning: ignored: not a .md file"),
+                diagnostics.sorted().stream().map(d -> d.position().path() + ": " + d.severity().name().toLowerCase()
+                        + ": " + d.message()).toList());
+    }
+
+    @Test
     void aMemoReusesUnchangedFilesAndRereadsChangedOrRecentlyModifiedOnes(@TempDir Path tmp) throws IOException {
         Path content = TestSites.copySite("valid", tmp);
         Path tree = content.resolve("poses/tree.md");
