@@ -32,6 +32,8 @@ await context.addInitScript(() => {
       async request(type) {
         if (type !== 'screen') throw new TypeError('screen only');
         window.__wake.requests++;
+        // A browser may take its time to answer (window.__wake.delay ms).
+        if (window.__wake.delay) await new Promise((resolve) => setTimeout(resolve, window.__wake.delay));
         window.__wake.held++;
         const sentinel = new EventTarget();
         sentinel.released = false;
@@ -220,6 +222,8 @@ test('keyboard: Space pauses and resumes, arrows skip and go back, Esc exits', a
   await page.keyboard.press('Escape');
   await page.waitForSelector('#player', { state: 'hidden' });
   equal(await page.evaluate(() => document.activeElement.id), 'player-open', 'focus returns to Start practice');
+  // Released at once, or as soon as a request still under way is answered.
+  await page.waitForFunction(() => window.__wake.held === 0, null, { timeout: 2000 }).catch(() => {});
   equal(await page.evaluate(() => window.__wake.held), 0, 'the wake lock is released on exit');
 });
 
@@ -233,7 +237,17 @@ test('the screen is kept awake while practising, and again when the page is show
   await page.waitForFunction(() => window.__wake.held === 1);
   equal(await page.evaluate(() => window.__wake.requests), 2, 'asked again');
   await page.click('#player-exit');
+  await page.waitForFunction(() => window.__wake.held === 0, null, { timeout: 2000 }).catch(() => {});
   equal(await page.evaluate(() => window.__wake.held), 0, 'released on exit');
+});
+
+test('a practice closed before the browser grants the wake lock does not keep it', async (page) => {
+  await page.evaluate(() => { window.__wake.delay = 300; });
+  await start(page);
+  await page.click('#player-exit');
+  await page.waitForFunction(() => window.__wake.requests === 1 && window.__wake.locks.length === 1, null, { timeout: 2000 });
+  await page.waitForTimeout(100);
+  equal(await page.evaluate(() => window.__wake.held), 0, 'the lock granted after the exit is given back');
 });
 
 test('the practice ends with a summary and no logging without an API', async (page) => {

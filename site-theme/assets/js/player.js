@@ -139,6 +139,8 @@ function init(list, dialog) {
   let muted = readMuted();
   let audio = null;
   let wakeLock = null;
+  let awake = false; // whether the player wants the screen kept awake
+  let asking = false; // a request for the lock is under way
 
   // ------------------------------------------------------------ sound and screen
 
@@ -172,16 +174,26 @@ function init(list, dialog) {
   }
 
   async function keepAwake() {
-    if (!('wakeLock' in navigator) || wakeLock || document.visibilityState !== 'visible') return;
+    awake = true;
+    if (!('wakeLock' in navigator) || wakeLock || asking || document.visibilityState !== 'visible') return;
+    asking = true;
     try {
-      wakeLock = await navigator.wakeLock.request('screen');
-      wakeLock.addEventListener('release', () => { wakeLock = null; });
+      const lock = await navigator.wakeLock.request('screen');
+      if (!awake) {
+        lock.release().catch(() => {}); // the player closed while the browser was answering
+        return;
+      }
+      wakeLock = lock;
+      lock.addEventListener('release', () => { if (wakeLock === lock) wakeLock = null; });
     } catch {
       // refused (battery saver, no permission): the screen may sleep, the practice goes on
+    } finally {
+      asking = false;
     }
   }
 
   function letSleep() {
+    awake = false;
     wakeLock?.release().catch(() => {});
     wakeLock = null;
   }
