@@ -37,7 +37,7 @@ public final class Publisher {
             Path parent = out.getParent();
             Files.createDirectories(parent);
             recoverInterruptedSwap();
-            if (dropPrevious) deleteTree(aside());
+            if (dropPrevious) deleteTree(kept(out));
             // Staging folders left by a killed build are garbage; builds into one output do not overlap.
             try (var leftovers = Files.list(parent)) {
                 leftovers.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".staging-"))
@@ -64,7 +64,7 @@ public final class Publisher {
      *                  kept site is listed, which is most of the work for a large site
      */
     public Path stageFromPublished(Set<String> published, Set<String> delta, Set<String> kept) {
-        Path previous = aside();
+        Path previous = kept(out);
         try {
             if (Files.isDirectory(previous)) {
                 // Reusing the kept site's folders is much cheaper than making new ones (and
@@ -153,7 +153,7 @@ public final class Publisher {
      * files that changed, instead of linking or rendering every page again.
      */
     public void publish(Path staging) {
-        Path previous = aside();
+        Path previous = kept(out);
         try {
             deleteTree(previous);
             if (Files.exists(out)) {
@@ -182,10 +182,6 @@ public final class Publisher {
         deleteTree(staging);
     }
 
-    private Path aside() {
-        return kept(out);
-    }
-
     /** Where the site published before the current one is kept, beside the output {@code out}. */
     public static Path kept(Path out) {
         Path o = out.toAbsolutePath().normalize();
@@ -194,7 +190,7 @@ public final class Publisher {
 
     /** If a build died between moving the old site aside and moving the new one in, restore the old. */
     private void recoverInterruptedSwap() throws IOException {
-        Path previous = aside();
+        Path previous = kept(out);
         if (Files.exists(previous) && !Files.exists(out)) {
             Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE);
         }
