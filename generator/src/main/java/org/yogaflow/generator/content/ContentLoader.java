@@ -11,11 +11,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -84,12 +87,25 @@ public final class ContentLoader {
         private final Map<Path, Entry> files = new ConcurrentHashMap<>();
         // The slugs of the last load's poses and sequences, in order: after an edit, the same.
         private final Map<String, List<String>> order = new ConcurrentHashMap<>();
+        // The last load when it found no problem: a load after a few edits starts from it.
+        private volatile Last last;
+        // Files read too soon after they were changed to be trusted: read again by every load.
+        private final Set<Path> untrusted = ConcurrentHashMap.newKeySet();
+
+        private record Last(Path contentDir, SortedMap<String, String> stamps, Library library) {}
 
         /** How many files the last loads took from the memo (for tests and timings). */
         private final AtomicInteger reused = new AtomicInteger();
 
         public int reused() {
             return reused.get();
+        }
+
+        /** How many loads started from the last one's library, reading only edited files (for tests). */
+        private final AtomicInteger edits = new AtomicInteger();
+
+        public int edits() {
+            return edits.get();
         }
     }
 
@@ -99,6 +115,74 @@ public final class ContentLoader {
                     "run from the folder that holds 'content/', or pass --content DIR");
             return new Library(contentDir, new Taxonomy(Map.of()), Map.of(), Map.of(), new TreeSet<>());
         }
+        Library edited = memo == null ? null : edited(memo.last);
+        if (edited != null) return edited;
+        if (memo != null) {
+            memo.last = null;
+            memo.untrusted.clear(); // every file is looked at: the untrusted ones are found again
+        }
+        boolean clean = diagnostics.isEmpty();
+        long readAt = System.currentTimeMillis() * 1_000_000L;
+        Library library = loadEverything();
+        // The next load may start from this one if it found no problem, and if the taxonomy (read
+        // every time, not remembered) was not changed just before it was read.
+        String taxonomy = stamps == null ? null : stamps.get("taxonomy.yaml");
+        if (memo != null && clean && diagnostics.isEmpty() && stamps instanceof SortedMap<String, String> sorted
+                && taxonomy != null && modified(taxonomy) < readAt - Memo.RACY_NANOS) {
+            memo.last = new Memo.Last(contentDir, sorted, library);
+        }
+        return library;
+    }
+
+    /**
+     * The last load's library with the poses and sequences whose files changed since read again,
+     * when that is all that changed (the same files, no problem in any): the common case of a
+     * watching process after an edit, which then need not look at every file. Null otherwise.
+     */
+    private Library edited(Memo.Last last) {
+        if (last == null || !(stamps instanceof SortedMap<String, String> now) || !last.contentDir().equals(contentDir)
+                || now.size() != last.stamps().size()) {
+            return null;
+        }
+        // The files whose stamps changed, and those changed just before they were last read
+        // (their stamps may not show a later edit yet).
+        Set<String> changed = new TreeSet<>();
+        Iterator<Map.Entry<String, String>> before = last.stamps().entrySet().iterator();
+        for (Map.Entry<String, String> file : now.entrySet()) {
+            Map.Entry<String, String> was = before.next(); // both in path order
+            if (!file.getKey().equals(was.getKey())) return null; // a file added or deleted
+            if (!file.getValue().equals(was.getValue())) changed.add(file.getKey());
+        }
+        for (Path file : memo.untrusted) changed.add(contentDir.relativize(file).toString().replace('\\', '/'));
+        Library was = last.library();
+        Map<String, Pose> poses = new LinkedHashMap<>(was.poses());
+        Map<String, Sequence> sequences = new LinkedHashMap<>(was.sequences());
+        Diagnostics found = new Diagnostics();
+        for (String rel : changed) {
+            Path path = contentDir.resolve(rel);
+            keys.put(path, rel);
+            if (rel.startsWith("poses/") && visible(rel.substring(6)) && hasExtension(rel, List.of(".md"))) {
+                Optional<Pose> pose = remembered(path, PoseReader::read, found);
+                if (pose.isEmpty() || !found.isEmpty() || poses.replace(pose.get().slug(), pose.get()) == null) return null;
+            } else if (rel.startsWith("sequences/") && visible(rel.substring(10))
+                    && hasExtension(rel, List.of(".yaml", ".yml"))) {
+                Optional<Sequence> sequence = remembered(path, SequenceReader::read, found);
+                if (sequence.isEmpty() || !found.isEmpty()
+                        || sequences.replace(sequence.get().slug(), sequence.get()) == null) {
+                    return null;
+                }
+            } else {
+                return null; // the taxonomy, a photo, a file of another kind: all is looked at again
+            }
+        }
+        Library library = new Library(contentDir, was.taxonomy(), poses, sequences, was.photos());
+        memo.reused.addAndGet(poses.size() + sequences.size() - changed.size());
+        memo.last = new Memo.Last(contentDir, now, library);
+        memo.edits.incrementAndGet();
+        return library;
+    }
+
+    private Library loadEverything() {
         Taxonomy taxonomy = loadTaxonomy();
         Map<String, Pose> poses = loadAll("poses", List.of(".md"), PoseReader::read, Pose::origin);
         Map<String, Sequence> sequences =
@@ -162,7 +246,7 @@ public final class ContentLoader {
         }
         List<T> items = files.parallelStream()
                 .map(file -> memo == null ? readSource(file, diagnostics).flatMap(s -> reader.apply(s, diagnostics))
-                        : remembered(file, reader))
+                        : remembered(file, reader, diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
         Map<String, T> bySlug = new HashMap<>();
@@ -196,7 +280,8 @@ public final class ContentLoader {
 
     /** The item of {@code file} from the memo if it did not change, else read now and remembered. */
     @SuppressWarnings("unchecked")
-    private <T> Optional<T> remembered(Path file, BiFunction<SourceFile, Diagnostics, Optional<T>> reader) {
+    private <T> Optional<T> remembered(Path file, BiFunction<SourceFile, Diagnostics, Optional<T>> reader,
+            Diagnostics diagnostics) {
         String stamp = stamps == null ? null : stamps.get(keys.getOrDefault(file, ""));
         if (stamp == null) {
             try {
@@ -212,14 +297,21 @@ public final class ContentLoader {
             memo.reused.incrementAndGet();
             return (Optional<T>) entry.item();
         }
-        long modified = Long.parseLong(stamp.substring(stamp.indexOf(':') + 1));
+        long modified = modified(stamp);
         long readAt = System.currentTimeMillis() * 1_000_000L;
         Diagnostics own = new Diagnostics();
         Optional<T> item = readSource(file, own).flatMap(s -> reader.apply(s, own));
         List<Diagnostic> found = own.sorted();
         found.forEach(diagnostics::add);
-        memo.files.put(file, new Memo.Entry(stamp, modified < readAt - Memo.RACY_NANOS, item, found));
+        boolean trusted = modified < readAt - Memo.RACY_NANOS;
+        memo.files.put(file, new Memo.Entry(stamp, trusted, item, found));
+        if (trusted) memo.untrusted.remove(file); else memo.untrusted.add(file);
         return item;
+    }
+
+    /** The modification time in a stamp ("size:modified-nanos"). */
+    private static long modified(String stamp) {
+        return Long.parseLong(stamp.substring(stamp.indexOf(':') + 1));
     }
 
     private Optional<SourceFile> readSource(Path file) {

@@ -32,6 +32,10 @@ public final class Diagnostics {
         return all.stream().sorted().distinct().toList();
     }
 
+    public synchronized boolean isEmpty() {
+        return all.isEmpty();
+    }
+
     public synchronized long count(Severity severity) {
         return all.stream().filter(d -> d.severity() == severity).count();
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -221,9 +220,14 @@ public final class SiteRenderer {
         for (Pose pose : library.poses().values()) {
             pages.add(() -> {
                 PoseCard card = cards.get(pose.slug());
-                List<PoseCard> related = pose.related().stream().filter(slug -> !slug.equals(pose.slug()))
-                        .map(cards::get).filter(Objects::nonNull).toList();
-                List<String> areas = pose.bodyAreas().stream().map(library.taxonomy()::label).toList();
+                // (Loops, not streams: ten thousand pages are checked after every edit.)
+                List<PoseCard> related = new ArrayList<>(pose.related().size());
+                for (String slug : pose.related()) {
+                    PoseCard other = slug.equals(pose.slug()) ? null : cards.get(slug);
+                    if (other != null) related.add(other);
+                }
+                List<String> areas = new ArrayList<>(pose.bodyAreas().size());
+                for (String area : pose.bodyAreas()) areas.add(library.taxonomy().label(area));
                 List<SequenceLink> sequences = usedBy.getOrDefault(pose.slug(), List.of());
                 return page(templates, tree, common, "pose", Permalinks.posePath(pose.slug()),
                         List.of(pose, card, related, areas, sequences),

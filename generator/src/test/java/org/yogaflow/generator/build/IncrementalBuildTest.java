@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,9 +162,9 @@ class IncrementalBuildTest {
      */
     private void warmProcess(boolean watched) throws IOException {
         setUp();
+        age(content); // files changed long before a build are remembered, not read again
         Pipeline.Memory memory = new Pipeline.Memory();
-        BuildOptions options = new BuildOptions(content, out, theme, BuildOptions.DEFAULT_BASE_URL, false, false,
-                tmp.resolve("cache"), PhotoSettings.DEFAULT, SiteInfo.DEFAULT);
+        BuildOptions options = warmOptions();
         java.util.function.Function<List<String>, BuildReport> build = changed -> {
             if (watched) memory.changed(changed.stream().map(content::resolve).toList());
             return new Pipeline(options, Progress.NONE, memory).build();
@@ -173,6 +176,18 @@ class IncrementalBuildTest {
         assertTrue(build.apply(List.of("poses/tree.md")).published());
         assertTrue(memory.lastTrusted, "then it trusts the site it published itself");
         assertTrue(memory.search().lastWasIncremental(), "only the edited document's terms were read again");
+        assertEquals(1, memory.content().edits(), "the content was the last build's with the edited pose read again");
+        assertEquals(fromScratch(), snapshot(out));
+
+        // A mistake in a pose: reported as by any build, and the site stays; then fixed.
+        edit("poses/tree.md", s -> s.replace("name: Tree Pose", "name: [Tree Pose"));
+        BuildReport broken = build.apply(List.of("poses/tree.md"));
+        assertFalse(broken.published());
+        assertTrue(broken.diagnostics().sorted().stream().anyMatch(d -> d.position().path().equals("content/poses/tree.md")),
+                broken.diagnostics().sorted().toString());
+        assertEquals(1, memory.content().edits(), "a file with a problem: every file is looked at");
+        edit("poses/tree.md", s -> s.replace("name: [Tree Pose", "name: Tree Pose"));
+        assertTrue(build.apply(List.of("poses/tree.md")).published());
         assertEquals(fromScratch(), snapshot(out));
 
         edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
@@ -180,12 +195,15 @@ class IncrementalBuildTest {
         assertTrue(memory.search().lastWasIncremental());
         assertEquals(fromScratch(), snapshot(out));
 
+        int edits = memory.content().edits();
         edit("sequences/short-flow.yaml", s -> s.replace("Gaze at a fixed point.", "Gaze softly ahead."));
         assertTrue(build.apply(List.of("sequences/short-flow.yaml")).published());
+        assertEquals(edits + 1, memory.content().edits());
         assertEquals(fromScratch(), snapshot(out));
 
         edit("taxonomy.yaml", s -> s.replace("Hamstrings", "Back of the legs"));
         assertTrue(build.apply(List.of("taxonomy.yaml")).published());
+        assertEquals(edits + 1, memory.content().edits(), "the taxonomy changed: everything is read");
         assertEquals(fromScratch(), snapshot(out));
 
         // A new pose moves document ids: everything is read; then its deletion.
@@ -238,6 +256,47 @@ class IncrementalBuildTest {
         assertTrue(build.apply(List.of("poses/tree.md")).published());
         assertTrue(Files.exists(out.resolve("poses/mountain/index.html")));
         assertEquals(fromScratch(), snapshot(out));
+    }
+
+    /**
+     * A file changed just before a build read it may change again within its file system's
+     * timestamp granularity without its stamp showing it: it is read again by the next build.
+     */
+    @Test
+    void aWarmProcessReadsAgainFilesChangedJustBeforeItReadThem() throws IOException {
+        setUp();
+        age(content);
+        Pipeline.Memory memory = new Pipeline.Memory();
+        Supplier<BuildReport> build = () -> new Pipeline(warmOptions(), Progress.NONE, memory).build();
+        for (String file : List.of("poses/mountain.md", "taxonomy.yaml")) {
+            Files.setLastModifiedTime(content.resolve(file), FileTime.from(Instant.now())); // changed just now
+            edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+            memory.changed(List.of(content.resolve(file), content.resolve("poses/tree.md")));
+            assertTrue(build.get().published());
+            // Changed again right after the build read it: same size, same time.
+            FileTime time = Files.getLastModifiedTime(content.resolve(file));
+            edit(file, s -> s.replace("Hamstrings", "Hamstringz").replace("name: Mountain Pose", "name: Mountain Posf"));
+            Files.setLastModifiedTime(content.resolve(file), time);
+            edit("poses/tree.md", s -> s.replace("1. Slowly, ", "1. "));
+            memory.changed(List.of(content.resolve("poses/tree.md")));
+            assertTrue(build.get().published());
+            assertEquals(fromScratch(), snapshot(out), file);
+        }
+        assertTrue(Files.readString(out.resolve("poses/mountain/index.html")).contains("Mountain Posf"));
+        assertTrue(Files.readString(out.resolve("poses/downward-dog/index.html")).contains("Hamstringz"));
+    }
+
+    private BuildOptions warmOptions() {
+        return new BuildOptions(content, out, theme, BuildOptions.DEFAULT_BASE_URL, false, false,
+                tmp.resolve("cache"), PhotoSettings.DEFAULT, SiteInfo.DEFAULT);
+    }
+
+    /** Sets every file's modification time an hour back. */
+    private static void age(Path folder) throws IOException {
+        FileTime old = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) Files.setLastModifiedTime(file, old);
+        }
     }
 
     @Test
