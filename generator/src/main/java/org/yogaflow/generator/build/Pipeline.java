@@ -195,8 +195,11 @@ public final class Pipeline {
         long checkStart = System.nanoTime();
         Permalinks links = new Permalinks(options.baseUrl());
         Path manifestFile = options.cache().resolve("site-manifest.tsv");
+        // The content is stamped while the theme is hashed and the published site is checked.
+        FutureTask<Map<String, String>> stamping = new FutureTask<>(() ->
+                memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content()));
+        Thread.ofPlatform().name("yogaflow-stamps").start(stamping);
         String key = BuildKey.of(options);
-        Map<String, String> stamps = memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content());
         // In a watching process, the site it published last, if nothing else has replaced it.
         Memory.Published trusted = memory == null ? null : memory.trusted(options.out(), manifestFile);
         if (memory != null) memory.lastTrusted = trusted != null;
@@ -205,6 +208,7 @@ public final class Pipeline {
         // The published files that are still as the last build left them (not edited by hand).
         Map<String, OutputTree.Output> intact = manifest.map(m -> trusted != null ? m.outputs() : intactOutputs(m))
                 .orElse(Map.of());
+        Map<String, String> stamps = result(stamping);
         timings.add(new BuildReport.StageTiming("check", Duration.ofNanos(System.nanoTime() - checkStart),
                 stamps.size() + " content files, " + (trusted != null ? "the site this process published"
                         : intact.size() + " published files intact")));
@@ -320,11 +324,11 @@ public final class Pipeline {
         }
     }
 
-    /** The search stage's result, made here if no render worker started it; rethrows its failure. */
-    private static SearchIndexer.Result result(FutureTask<SearchIndexer.Result> search) {
-        search.run(); // does nothing when it ran or runs already
+    /** A task's result, computed here if no other thread started it; rethrows its failure. */
+    private static <T> T result(FutureTask<T> task) {
+        task.run(); // does nothing when it ran or runs already
         try {
-            return search.get();
+            return task.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

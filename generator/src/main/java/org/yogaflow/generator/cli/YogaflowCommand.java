@@ -4,13 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: {@code yogaflow <build|validate|serve|dev|search|new>}. */
+/** The root command: {@code yogaflow <build|validate|serve|dev|search|new>} (its subcommands: {@link Main}). */
 @Command(name = "yogaflow",
         mixinStandardHelpOptions = true,
         version = "yogaflow 0.1.0",
         description = "Builds a yoga studio's static site from poses and sequences kept in Git.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, DevCommand.class, SearchCommand.class, NewCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -21,9 +21,17 @@ class CliTest {
         TestSites.Run run = TestSites.cli("--help");
 
         assertEquals(ExitCodes.OK, run.code());
-        for (String expected : new String[] {"build", "validate", "serve", "new", "Exit codes:", "invalid content"}) {
+        for (String expected : new String[] {"build", "validate", "serve", "dev", "search", "new", "help", "Exit codes:",
+                "invalid content"}) {
             assertTrue(run.out().contains(expected), expected + " in " + run.out());
         }
+        // Only the command run is made; help on one and options before it still work.
+        TestSites.Run help = TestSites.cli("help", "build");
+        assertEquals(ExitCodes.OK, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: yogaflow build"), help.out());
+        TestSites.Run verbose = TestSites.cli("-v", "new", "--help");
+        assertEquals(ExitCodes.OK, verbose.code(), verbose.err());
+        assertTrue(verbose.out().startsWith("Usage: yogaflow new"), verbose.out());
     }
 
     @Test
