@@ -195,20 +195,19 @@ public final class Pipeline {
         long checkStart = System.nanoTime();
         Permalinks links = new Permalinks(options.baseUrl());
         Path manifestFile = options.cache().resolve("site-manifest.tsv");
-        // The content is stamped while the theme is hashed and the published site is checked.
-        FutureTask<Map<String, String>> stamping = new FutureTask<>(() ->
-                memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content()));
-        Thread.ofPlatform().name("yogaflow-stamps").start(stamping);
-        String key = BuildKey.of(options);
+        // The theme is hashed while the content is stamped and the last manifest read.
+        FutureTask<String> hashing = new FutureTask<>(() -> BuildKey.of(options));
+        Thread.ofPlatform().name("yogaflow-key").start(hashing);
+        Map<String, String> stamps = memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content());
         // In a watching process, the site it published last, if nothing else has replaced it.
         Memory.Published trusted = memory == null ? null : memory.trusted(options.out(), manifestFile);
         if (memory != null) memory.lastTrusted = trusted != null;
-        Optional<SiteManifest> manifest = (trusted != null ? Optional.of(trusted.manifest())
-                : SiteManifest.load(manifestFile)).filter(m -> m.key().equals(key));
+        Optional<SiteManifest> last = trusted != null ? Optional.of(trusted.manifest()) : SiteManifest.load(manifestFile);
+        String key = result(hashing);
+        Optional<SiteManifest> manifest = last.filter(m -> m.key().equals(key));
         // The published files that are still as the last build left them (not edited by hand).
         Map<String, OutputTree.Output> intact = manifest.map(m -> trusted != null ? m.outputs() : intactOutputs(m))
                 .orElse(Map.of());
-        Map<String, String> stamps = result(stamping);
         timings.add(new BuildReport.StageTiming("check", Duration.ofNanos(System.nanoTime() - checkStart),
                 stamps.size() + " content files, " + (trusted != null ? "the site this process published"
                         : intact.size() + " published files intact")));

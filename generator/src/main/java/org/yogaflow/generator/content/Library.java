@@ -35,7 +35,10 @@ public record Library(
 
     /** The library as published: drafts removed unless {@code includeDrafts}. */
     public Library published(boolean includeDrafts) {
-        if (includeDrafts) return this;
+        if (includeDrafts || (poses.values().stream().noneMatch(Pose::draft)
+                && sequences.values().stream().noneMatch(Sequence::draft))) {
+            return this;
+        }
         Map<String, Pose> p = new LinkedHashMap<>(poses);
         p.values().removeIf(Pose::draft);
         Map<String, Sequence> s = new LinkedHashMap<>(sequences);
