@@ -11,30 +11,12 @@ import static org.yogaflow.account.TestApi.newEmail;
 import static org.yogaflow.account.TestApi.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.account.TestApi.Reply;
 
 /** Registration, verification, login, lockout, refresh, logout and password reset, over HTTP. */
-class AuthTest {
-
-    @TempDir
-    static Path dir;
-    static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = TestApi.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class AuthTest extends OneApiPerClass {
 
     @Test
     void registrationSendsAVerificationLinkThatWorksOnce() {

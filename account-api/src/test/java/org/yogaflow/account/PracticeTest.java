@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yogaflow.account.TestApi.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,28 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.account.TestApi.Reply;
 
 /** Sessions, idempotency, pagination, progress, favorites, achievements and popularity, over HTTP. */
-class PracticeTest {
-
-    @TempDir
-    static Path dir;
-    static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = TestApi.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class PracticeTest extends OneApiPerClass {
 
     static String session(String sequence, int seconds, boolean completed, String startedAt) {
         return startedAt == null

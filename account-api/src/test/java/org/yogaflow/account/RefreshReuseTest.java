@@ -7,7 +7,6 @@ import static org.yogaflow.account.TestApi.json;
 import static org.yogaflow.account.TestApi.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.account.TestApi.Reply;
 
 /**
@@ -29,21 +25,7 @@ import org.yogaflow.account.TestApi.Reply;
  * flight presents the rotated token again and must stay signed in; a reuse after the grace, or
  * of a token revoked by logout or a password reset, must not.
  */
-class RefreshReuseTest {
-
-    @TempDir
-    static Path dir;
-    static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = TestApi.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class RefreshReuseTest extends OneApiPerClass {
 
     private static Reply refresh(TestApi on, String token) {
         return on.post("/auth/refresh", json("refresh_token", token));
