@@ -39,6 +39,8 @@ import org.yogaflow.generator.diag.Position;
  */
 public final class ContentLoader {
 
+    /** How many changed files a load reads one by one, starting from the last load; more are all read in parallel. */
+    private static final int EDITED_AT_MOST = 100;
 
     private final Path contentDir;
     private final Path displayRoot;
@@ -154,6 +156,7 @@ public final class ContentLoader {
             if (!file.getValue().equals(was.getValue())) changed.add(file.getKey());
         }
         for (Path file : memo.untrusted) changed.add(contentDir.relativize(file).toString().replace('\\', '/'));
+        if (changed.size() > EDITED_AT_MOST) return null; // a checkout, say: all is read, in parallel
         Library was = last.library();
         Map<String, Pose> poses = new LinkedHashMap<>(was.poses());
         Map<String, Sequence> sequences = new LinkedHashMap<>(was.sequences());
