@@ -1,6 +1,8 @@
 package org.yogaflow.generator.cache;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,11 +12,35 @@ final class AtomicWrite {
 
     private AtomicWrite() {}
 
+    /** What writes a text file's content, as UTF-8. */
+    @FunctionalInterface
+    interface Text {
+        void writeTo(Writer out) throws IOException;
+    }
+
     static void write(Path target, byte[] bytes) throws IOException {
+        replace(target, temp -> Files.write(temp, bytes));
+    }
+
+    /** A text file written as it is made: a large one (the site manifest) is never held whole in memory. */
+    static void write(Path target, Text text) throws IOException {
+        replace(target, temp -> {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                text.writeTo(out);
+            }
+        });
+    }
+
+    private interface Content {
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /** Writes {@code target}'s new content into a temporary file beside it, then moves that into place. */
+    private static void replace(Path target, Content content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            Files.write(temp, bytes);
+            content.writeTo(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp); // only left when the move failed

@@ -1,6 +1,7 @@
 package org.yogaflow.generator.cache;
 
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Signatures of what an output is made from: a hash of its inputs' values. Records print every
@@ -18,24 +19,42 @@ public final class Signature {
      * fraction of SHA-256, which matters for ten thousand pages on a compiler without intrinsics.
      */
     public static String of(Object... parts) {
-        long a = 0xcbf29ce484222325L;
-        long b = 0x84222325cbf29ce4L;
+        long[] lanes = {0xcbf29ce484222325L, 0x84222325cbf29ce4L};
         for (Object part : parts) {
-            if (part == null) { // distinct from the text "null"
-                a = (a ^ 0xfffe) * 0x100000001b3L;
-                b = (b ^ 0xfffe) * 0x100000001b3L + 0x9e3779b97f4a7c15L;
+            if (part == null) {
+                feed(lanes, "\ufffe"); // distinct from the text "null"
                 continue;
             }
-            String text = String.valueOf(part);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                a = (a ^ c) * 0x100000001b3L;
-                b = (b ^ c) * 0x100000001b3L + 0x9e3779b97f4a7c15L;
+            if (part instanceof List<?> list) {
+                // The list's text ("[a, b]"), element by element: a list of ten thousand hashes
+                // need not become one large string first.
+                feed(lanes, "[");
+                String separator = "";
+                for (Object item : list) {
+                    feed(lanes, separator);
+                    feed(lanes, item == list ? "(this Collection)" : String.valueOf(item));
+                    separator = ", ";
+                }
+                feed(lanes, "]");
+            } else {
+                feed(lanes, String.valueOf(part));
             }
-            a = (a ^ 0xffff) * 0x100000001b3L; // the delimiter: not a char a String can hold alone here
-            b = (b ^ 0xffff) * 0x100000001b3L + 0x9e3779b97f4a7c15L;
+            feed(lanes, "\uffff"); // the delimiter: not a char a String can hold alone here
         }
-        return HexFormat.of().toHexDigits(mix(a)) + HexFormat.of().toHexDigits(mix(b));
+        return HexFormat.of().toHexDigits(mix(lanes[0])) + HexFormat.of().toHexDigits(mix(lanes[1]));
+    }
+
+    /** Two FNV-1a lanes over the characters of {@code text}. */
+    private static void feed(long[] lanes, String text) {
+        long a = lanes[0];
+        long b = lanes[1];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            a = (a ^ c) * 0x100000001b3L;
+            b = (b ^ c) * 0x100000001b3L + 0x9e3779b97f4a7c15L;
+        }
+        lanes[0] = a;
+        lanes[1] = b;
     }
 
     /** The same kind of hash of raw bytes (a file's content): a plain loop over an array is the cheapest to run. */

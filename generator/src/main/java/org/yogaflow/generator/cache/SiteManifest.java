@@ -66,29 +66,30 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
 
     /** Writes the manifest atomically; on failure the next build is a full one, nothing worse. */
     public void save(Path file) {
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
-        text.append("key\t").append(key).append('\n');
-        for (String path : sorted(inputs)) {
-            if (!clean(path)) return;
-            text.append("in\t").append(path).append('\t').append(inputs.get(path)).append('\n');
-        }
-        for (String path : sorted(outputs)) {
-            if (!clean(path)) return;
-            Output output = outputs.get(path);
-            text.append("out\t").append(path).append('\t').append(output.signature()).append('\t')
-                    .append(output.size()).append('\n');
-        }
-        if (delta == null) {
-            text.append("delta-unknown\n");
-        } else {
-            delta.stream().sorted().forEach(p -> text.append("delta\t").append(p).append('\n'));
-        }
-        for (String w : warnings) {
-            text.append("warn\t").append(w.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " ")).append('\n');
-        }
-        text.append("end\n");
+        // A path with a tab or a line break cannot be written: no manifest then (a full build next time).
+        for (String path : inputs.keySet()) if (!clean(path)) return;
+        for (String path : outputs.keySet()) if (!clean(path)) return;
         try {
-            AtomicWrite.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(file, out -> {
+                out.write(HEADER + "\n");
+                out.write("key\t" + key + "\n");
+                for (String path : sorted(inputs)) {
+                    out.write("in\t" + path + "\t" + inputs.get(path) + "\n");
+                }
+                for (String path : sorted(outputs)) {
+                    Output output = outputs.get(path);
+                    out.write("out\t" + path + "\t" + output.signature() + "\t" + output.size() + "\n");
+                }
+                if (delta == null) {
+                    out.write("delta-unknown\n");
+                } else {
+                    for (String path : delta.stream().sorted().toList()) out.write("delta\t" + path + "\n");
+                }
+                for (String w : warnings) {
+                    out.write("warn\t" + w.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " ") + "\n");
+                }
+                out.write("end\n");
+            });
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(file); // a stale manifest must not survive a failed save

@@ -86,8 +86,8 @@ public final class SiteRenderer {
         private final boolean remember;
         // Cards, their HTML, sequence links, catalog entries and content hashes, by Same(item, what
         // is made of it); each output's inputs and signature, by file. Maps sized not to grow.
-        private final Generations<Object, Object> made = new Generations<>(n -> new ConcurrentHashMap<>(16 + n * 2));
-        private final Generations<String, Signed> signed = new Generations<>(n -> new ConcurrentHashMap<>(16 + n * 2));
+        private final Generations<Object, Object> made = new Generations<>(n -> new ConcurrentHashMap<>(16 + n));
+        private final Generations<String, Signed> signed = new Generations<>(n -> new ConcurrentHashMap<>(16 + n));
 
         /** A memo for a long-running process. */
         public Memo() {
