@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class SiteManifestTest {
         outputs.put("index.html", new Output("sig-a", 1234));
         outputs.put("poses/tree/index.html", new Output("sig-b", 99));
         Path file = tmp.resolve("cache/site-manifest.tsv");
-        for (Set<String> delta : new Set[] {Set.of("index.html"), null}) {
+        for (Set<String> delta : Arrays.asList(Set.of("index.html"), null)) {
             SiteManifest saved = manifest(delta, outputs);
             saved.save(file);
             SiteManifest loaded = SiteManifest.load(file).orElseThrow();
