@@ -51,7 +51,7 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
                     case "out" -> outputs.put(f[1], new Output(f[2], Long.parseLong(f[3])));
                     case "delta" -> delta.add(f[1]);
                     case "delta-unknown" -> deltaKnown = false;
-                    case "warn" -> warnings.add(f[1].replace("\\n", "\n").replace("\\\\", "\\"));
+                    case "warn" -> warnings.add(unescape(f[1]));
                     default -> {
                         return Optional.empty();
                     }
@@ -113,6 +113,21 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
         } catch (IOException e) {
             // an unreadable manifest is as good as none
         }
+    }
+
+    /** A warning as saved: "\\" stands for a backslash and "\n" for a line break, read left to right. */
+    private static String unescape(String saved) {
+        StringBuilder text = new StringBuilder(saved.length());
+        for (int i = 0; i < saved.length(); i++) {
+            char c = saved.charAt(i);
+            if (c == '\\' && i + 1 < saved.length()) {
+                char next = saved.charAt(++i);
+                text.append(next == 'n' ? '\n' : next);
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     private static boolean clean(String path) {

@@ -23,7 +23,7 @@ class SiteManifestTest {
 
     private static SiteManifest manifest(Set<String> delta, Map<String, Output> outputs) {
         return new SiteManifest("key-1", new LinkedHashMap<>(Map.of("poses/tree.md", "120:1700000000000000000")),
-                outputs, delta, List.of("content/poses/tree.md:2:1: warning: a\\b\tc\nd"));
+                outputs, delta, List.of("content/poses/tree.md:2:1: warning: a\\b\tc\nd \\n\\\\n"));
     }
 
     @Test
@@ -40,7 +40,8 @@ class SiteManifestTest {
             assertEquals(saved.inputs(), loaded.inputs());
             assertEquals(saved.outputs(), loaded.outputs());
             assertEquals(saved.delta(), loaded.delta());
-            assertEquals(List.of("content/poses/tree.md:2:1: warning: a\\b c\nd"), loaded.warnings(), "a tab becomes a space");
+            assertEquals(List.of("content/poses/tree.md:2:1: warning: a\\b c\nd \\n\\\\n"), loaded.warnings(),
+                    "as written, but a tab becomes a space");
         }
     }
 
