@@ -41,6 +41,8 @@ public final class ContentLoader {
 
     /** How many changed files a load reads one by one, starting from the last load; more are all read in parallel. */
     private static final int EDITED_AT_MOST = 100;
+    private static final List<String> POSE_FILES = List.of(".md");
+    private static final List<String> SEQUENCE_FILES = List.of(".yaml", ".yml");
 
     private final Path contentDir;
     private final Path displayRoot;
@@ -160,23 +162,12 @@ public final class ContentLoader {
         Library was = last.library();
         Map<String, Pose> poses = new LinkedHashMap<>(was.poses());
         Map<String, Sequence> sequences = new LinkedHashMap<>(was.sequences());
-        Diagnostics found = new Diagnostics();
         for (String rel : changed) {
             Path path = contentDir.resolve(rel);
             keys.put(path, rel);
-            if (rel.startsWith("poses/") && visible(rel.substring(6)) && hasExtension(rel, List.of(".md"))) {
-                Optional<Pose> pose = remembered(path, PoseReader::read, found);
-                if (pose.isEmpty() || !found.isEmpty() || poses.replace(pose.get().slug(), pose.get()) == null) return null;
-            } else if (rel.startsWith("sequences/") && visible(rel.substring(10))
-                    && hasExtension(rel, List.of(".yaml", ".yml"))) {
-                Optional<Sequence> sequence = remembered(path, SequenceReader::read, found);
-                if (sequence.isEmpty() || !found.isEmpty()
-                        || sequences.replace(sequence.get().slug(), sequence.get()) == null) {
-                    return null;
-                }
-            } else {
-                return null; // the taxonomy, a photo, a file of another kind: all is looked at again
-            }
+            boolean read = inFolder(rel, "poses", POSE_FILES) ? reread(path, PoseReader::read, Pose::slug, poses)
+                    : inFolder(rel, "sequences", SEQUENCE_FILES) && reread(path, SequenceReader::read, Sequence::slug, sequences);
+            if (!read) return null; // a problem, or the taxonomy, a photo, a file of another kind: all is read again
         }
         Library library = new Library(contentDir, was.taxonomy(), poses, sequences, was.photos());
         memo.reused.addAndGet(poses.size() + sequences.size() - changed.size());
@@ -185,11 +176,24 @@ public final class ContentLoader {
         return library;
     }
 
+    /** Whether {@code rel} is a content file of {@code folder} with one of its {@code extensions}. */
+    private static boolean inFolder(String rel, String folder, List<String> extensions) {
+        return rel.startsWith(folder + "/") && visible(rel.substring(folder.length() + 1)) && hasExtension(rel, extensions);
+    }
+
+    /** Reads {@code file} again into {@code items}, in place of its last item; false if it has any problem. */
+    private <T> boolean reread(Path file, BiFunction<SourceFile, Diagnostics, Optional<T>> reader,
+            Function<T, String> slug, Map<String, T> items) {
+        Diagnostics found = new Diagnostics();
+        Optional<T> item = remembered(file, reader, found);
+        return item.isPresent() && found.isEmpty() && items.replace(slug.apply(item.get()), item.get()) != null;
+    }
+
     private Library loadEverything() {
         Taxonomy taxonomy = loadTaxonomy();
-        Map<String, Pose> poses = loadAll("poses", List.of(".md"), PoseReader::read, Pose::origin);
+        Map<String, Pose> poses = loadAll("poses", POSE_FILES, PoseReader::read, Pose::origin);
         Map<String, Sequence> sequences =
-                loadAll("sequences", List.of(".yaml", ".yml"), SequenceReader::read, Sequence::origin);
+                loadAll("sequences", SEQUENCE_FILES, SequenceReader::read, Sequence::origin);
         TreeSet<String> photos = new TreeSet<>();
         Path photoDir = contentDir.resolve("photos");
         for (Path p : listFiles("photos")) {
