@@ -112,7 +112,7 @@ final class BuildKey {
     }
 
     /** The running generator: its jar's size and time, or the newest class file when run from classes. */
-    private static String generatorStamp() {
+    static String generatorStamp() {
         try {
             Path code = Path.of(BuildKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(code)) {

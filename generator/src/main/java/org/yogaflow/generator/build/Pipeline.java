@@ -25,6 +25,7 @@ import org.yogaflow.generator.cache.KeyOrder;
 import org.yogaflow.generator.cache.RenditionCache;
 import org.yogaflow.generator.cache.SiteManifest;
 import org.yogaflow.generator.content.ContentLoader;
+import org.yogaflow.generator.content.ContentSnapshot;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.diag.Diagnostic;
 import org.yogaflow.generator.diag.Diagnostics;
@@ -181,7 +182,7 @@ public final class Pipeline {
     /** Load and validate only; writes nothing. */
     public BuildReport validate() {
         Diagnostics diagnostics = new Diagnostics();
-        Library library = loadAndValidate(diagnostics, null);
+        Library library = loadAndValidate(diagnostics, null, () -> memory == null ? null : memory.content);
         return report(diagnostics, library, 0, 0, false);
     }
 
@@ -218,7 +219,13 @@ public final class Pipeline {
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
                     manifest.get().warnings(), true);
         }
-        Library library = loadAndValidate(diagnostics, stamps);
+        // A one-off build starts from the last build's content, kept on disk, as a watching process
+        // starts from its memory: only the files changed since are read.
+        Path snapshotFile = options.cache().resolve("content-snapshot.bin");
+        String snapshotKey = BuildKey.generatorStamp();
+        ContentLoader.Memo[] content = new ContentLoader.Memo[1];
+        Library library = loadAndValidate(diagnostics, stamps, () -> content[0] = memory != null ? memory.content
+                : ContentSnapshot.read(snapshotFile, snapshotKey, options.content()));
         if (diagnostics.fails(options.strict())) {
             return report(diagnostics, library, 0, 0, false);
         }
@@ -309,6 +316,7 @@ public final class Pipeline {
                             options.out(), manifestFile);
                 }
                 hashes.save();
+                if (memory == null) ContentSnapshot.write(snapshotFile, snapshotKey, content[0]);
                 renditions.prune(); // renditions of deleted or changed photos, or of old settings
                 return outputs.size();
             }, n -> n + " outputs in the manifest");
@@ -350,8 +358,9 @@ public final class Pipeline {
         return intact;
     }
 
-    private Library loadAndValidate(Diagnostics diagnostics, Map<String, String> stamps) {
-        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memory == null ? null : memory.content, stamps),
+    /** @param memo what the load starts from (a watching process's memory, the last build's snapshot), or null */
+    private Library loadAndValidate(Diagnostics diagnostics, Map<String, String> stamps, Supplier<ContentLoader.Memo> memo) {
+        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memo.get(), stamps),
                 l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
         stage("validate", () -> {
             Validator.validate(library, options.drafts(), options.photos(), diagnostics);

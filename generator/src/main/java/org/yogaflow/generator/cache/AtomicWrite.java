@@ -1,6 +1,7 @@
 package org.yogaflow.generator.cache;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Cache files are written to a temporary file and renamed: a reader sees the old file or the new one, never half of one. */
-final class AtomicWrite {
+public final class AtomicWrite {
 
     private AtomicWrite() {}
 
@@ -18,8 +19,23 @@ final class AtomicWrite {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** What writes a binary file's content. */
+    @FunctionalInterface
+    public interface Binary {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     static void write(Path target, byte[] bytes) throws IOException {
         replace(target, temp -> Files.write(temp, bytes));
+    }
+
+    /** A binary file written as it is made. */
+    public static void writeBinary(Path target, Binary content) throws IOException {
+        replace(target, temp -> {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
+        });
     }
 
     /** A text file written as it is made: a large one (the site manifest) is never held whole in memory. */

@@ -92,11 +92,17 @@ public final class ContentLoader {
         // The slugs of the last load's poses and sequences, in order: after an edit, the same.
         private final Map<String, List<String>> order = new ConcurrentHashMap<>();
         // The last load when it found no problem: a load after a few edits starts from it.
-        private volatile Last last;
+        volatile Last last;
         // Files read too soon after they were changed to be trusted: read again by every load.
-        private final Set<Path> untrusted = ConcurrentHashMap.newKeySet();
+        final Set<Path> untrusted = ConcurrentHashMap.newKeySet();
+        // The last load as the snapshot on disk holds it (ContentSnapshot), or null.
+        volatile Saved saved;
 
-        private record Last(Path contentDir, SortedMap<String, String> stamps, Library library) {}
+        /** A load as a snapshot file holds it: the file's size then, and its number of frames. */
+        record Saved(Last last, long size, int frames) {}
+
+        /** A load: every content file's stamp ("size:modified-nanos"), in path order, and the library they gave. */
+        record Last(Path contentDir, Map<String, String> stamps, Library library) {}
 
         /** How many files the last loads took from the memo (for tests and timings). */
         private final AtomicInteger reused = new AtomicInteger();

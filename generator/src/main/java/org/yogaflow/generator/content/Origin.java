@@ -11,7 +11,8 @@ public record Origin(SourceFile source, Map<String, Position> positions) {
 
     public Origin {
         source = source.withoutText(); // parsed already; a big library need not keep every file's text
-        positions = Map.copyOf(positions);
+        // (A snapshot's positions are read on first use, and never changed.)
+        positions = positions instanceof ContentSnapshot.Positions ? positions : Map.copyOf(positions);
     }
 
     /** The position of a field, of its closest enclosing field, or of the file's first line. */
