@@ -51,6 +51,7 @@ public final class Pipeline {
     private final Memory memory;
     private final List<BuildReport.StageTiming> timings = new ArrayList<>();
     private ImageStage.Stats images;
+    private SearchIndexer.Memo searchMemo; // a one-off build's
 
     public Pipeline(BuildOptions options) {
         this(options, Progress.NONE);
@@ -260,8 +261,13 @@ public final class Pipeline {
         // The search indexes are built by the render workers, as their first task (more threads
         // than cores would only take turns); only the library page, which links to the browser
         // index by its hashed name, waits for them.
+        // A one-off build starts from the terms of the last one, saved in the cache, as a watching
+        // process starts from its memory.
+        Path termsFile = options.cache().resolve("search-terms.tsv");
+        Library previousContent = ContentSnapshot.saved(content[0]);
         FutureTask<SearchIndexer.Result> search = new FutureTask<>(() -> SearchIndexer.write(published, links, tree,
-                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null, memory == null ? null : memory.search));
+                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null, searchMemo(incremental,
+                        termsFile, staging, previousContent)));
         boolean done = false;
         try {
             long searchStart = System.nanoTime();
@@ -316,7 +322,10 @@ public final class Pipeline {
                             options.out(), manifestFile);
                 }
                 hashes.save();
-                if (memory == null) ContentSnapshot.write(snapshotFile, snapshotKey, content[0]);
+                if (memory == null) {
+                    ContentSnapshot.write(snapshotFile, snapshotKey, content[0]);
+                    searchMemo.save(termsFile);
+                }
                 renditions.prune(); // renditions of deleted or changed photos, or of old settings
                 return outputs.size();
             }, n -> n + " outputs in the manifest");
@@ -329,6 +338,16 @@ public final class Pipeline {
                 publisher.discard(searchStaging);
             }
         }
+    }
+
+    /** The search stage's memo: this process's, or else one restored from the last build's terms file. */
+    private SearchIndexer.Memo searchMemo(boolean incremental, Path termsFile, Path previousSite, Library previousContent) {
+        if (memory != null) return memory.search;
+        if (searchMemo == null) {
+            searchMemo = incremental ? SearchIndexer.Memo.restore(termsFile, previousSite, previousContent)
+                    : new SearchIndexer.Memo();
+        }
+        return searchMemo;
     }
 
     /** A task's result, computed here if no other thread started it; rethrows its failure. */
@@ -360,8 +379,15 @@ public final class Pipeline {
 
     /** @param memo what the load starts from (a watching process's memory, the last build's snapshot), or null */
     private Library loadAndValidate(Diagnostics diagnostics, Map<String, String> stamps, Supplier<ContentLoader.Memo> memo) {
-        Library library = stage("load", () -> ContentLoader.load(options.content(), diagnostics, memo.get(), stamps),
-                l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences");
+        int[] reused = {0};
+        Library library = stage("load", () -> {
+            ContentLoader.Memo from = memo.get();
+            int before = from == null ? 0 : from.reused();
+            Library loaded = ContentLoader.load(options.content(), diagnostics, from, stamps);
+            reused[0] = from == null ? 0 : from.reused() - before;
+            return loaded;
+        }, l -> l.poses().size() + " poses, " + l.sequences().size() + " sequences"
+                + (reused[0] > 0 ? " (" + reused[0] + " as the last build read them)" : ""));
         stage("validate", () -> {
             Validator.validate(library, options.drafts(), options.photos(), diagnostics);
             return diagnostics;

@@ -15,7 +15,7 @@ public final class AtomicWrite {
 
     /** What writes a text file's content, as UTF-8. */
     @FunctionalInterface
-    interface Text {
+    public interface Text {
         void writeTo(Writer out) throws IOException;
     }
 
@@ -39,7 +39,7 @@ public final class AtomicWrite {
     }
 
     /** A text file written as it is made: a large one (the site manifest) is never held whole in memory. */
-    static void write(Path target, Text text) throws IOException {
+    public static void write(Path target, Text text) throws IOException {
         replace(target, temp -> {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 text.writeTo(out);

@@ -115,6 +115,12 @@ public final class ContentSnapshot {
         }
     }
 
+    /** The library of the snapshot {@code memo} was read from (or last saved in), or null. */
+    public static Library saved(ContentLoader.Memo memo) {
+        ContentLoader.Memo.Saved saved = memo == null ? null : memo.saved;
+        return saved == null ? null : saved.last().library();
+    }
+
     /**
      * Saves the last load of {@code memo} in {@code file}, unless it is the one read from there or
      * there is none (the load found a problem). A load that read only a few files again, starting

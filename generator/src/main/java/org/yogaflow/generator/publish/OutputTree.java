@@ -70,6 +70,12 @@ public final class OutputTree {
         return true;
     }
 
+    /** Whether the folder holds {@code sitePath} as the previous build made it from inputs of {@code signature}. */
+    public boolean has(String sitePath, String signature) {
+        Output before = previous.get(sitePath);
+        return before != null && before.signature().equals(signature);
+    }
+
     public void write(String sitePath, String text) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -2,9 +2,13 @@ package org.yogaflow.generator.search;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -85,6 +89,10 @@ final class BrowserIndexWriter {
         private final Set<String> dirty = new HashSet<>(); // prefix + key, changed since the shards were written
         private final Map<String, Integer> sizes = new HashMap<>(); // prefix + key → characters
         private Map<List<String>, String> written = new HashMap<>(); // [prefix, keys…] → file hash
+        // Keys known from a saved list (see restore) but not read yet: prefix + key → their shard
+        // ([prefix, keys…]), a file of the previous build in the folder `previous`.
+        private final Map<String, Stored> unread = new HashMap<>();
+        private Path previous;
 
         Vocabulary() {
             for (Ranking.Group group : Ranking.groups()) {
@@ -101,15 +109,19 @@ final class BrowserIndexWriter {
         void put(String field, String term, String postings) {
             String prefix = prefixOf.get(field);
             String key = key(term);
-            keys.get(prefix).computeIfAbsent(key, k -> new TreeMap<>())
-                    .computeIfAbsent(field, f -> new TreeMap<>()).put(term, postings);
+            Map<String, Map<String, String>> byField = byField(prefix, key);
+            if (byField == null) {
+                byField = new TreeMap<>();
+                keys.get(prefix).put(key, byField);
+            }
+            byField.computeIfAbsent(field, f -> new TreeMap<>()).put(term, postings);
             dirty.add(prefix + key);
         }
 
         void remove(String field, String term) {
             String prefix = prefixOf.get(field);
             String key = key(term);
-            Map<String, Map<String, String>> byField = keys.get(prefix).get(key);
+            Map<String, Map<String, String>> byField = byField(prefix, key);
             if (byField == null || !byField.containsKey(field)) return;
             byField.get(field).remove(term);
             if (byField.get(field).isEmpty()) byField.remove(field);
@@ -119,7 +131,7 @@ final class BrowserIndexWriter {
 
         /** The postings of a term, or null. */
         String postings(String field, String term) {
-            Map<String, Map<String, String>> byField = keys.get(prefixOf.get(field)).get(key(term));
+            Map<String, Map<String, String>> byField = byField(prefixOf.get(field), key(term));
             Map<String, String> terms = byField == null ? null : byField.get(field);
             return terms == null ? null : terms.get(term);
         }
@@ -142,14 +154,114 @@ final class BrowserIndexWriter {
                     byField.forEach((field, terms) -> terms.keySet().forEach(term -> action.accept(field, term)))));
         }
 
-        private int size(String prefix, String key, Map<String, Map<String, String>> byField) {
+        private int size(String prefix, String key) {
             Integer size = dirty.contains(prefix + key) ? null : sizes.get(prefix + key);
             if (size == null) {
-                size = byField.values().stream().flatMap(m -> m.entrySet().stream())
+                size = byField(prefix, key).values().stream().flatMap(m -> m.entrySet().stream())
                         .mapToInt(e -> e.getKey().length() + e.getValue().length() + 6).sum();
                 sizes.put(prefix + key, size);
             }
             return size;
+        }
+
+        /** Field → term → postings of the terms of {@code key}, read from the previous build's shard if need be; null when none. */
+        private Map<String, Map<String, String>> byField(String prefix, String key) {
+            Stored stored = unread.get(prefix + key);
+            if (stored != null) read(stored);
+            return keys.get(prefix).get(key);
+        }
+
+        /** Reads the terms of every key of {@code shards} not read yet, before anything is written. */
+        void read(Collection<List<String>> shards) {
+            for (List<String> shard : shards) {
+                for (String key : shard.subList(1, shard.size())) byField(shard.get(0), key);
+            }
+        }
+
+        /** Reads a shard of the previous build, checking its content against the hash in its name. */
+        private void read(Stored stored) {
+            List<String> shard = stored.shard();
+            String prefix = shard.get(0);
+            String hash = stored.hash();
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(previous.resolve(DIR + prefix + "." + hash + ".json"));
+            } catch (IOException e) {
+                throw new Unreadable();
+            }
+            if (!Fingerprint.of(bytes).equals(hash)) throw new Unreadable();
+            try (JsonParser json = JSON.createParser(bytes)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) throw new Unreadable();
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = json.currentName();
+                    if (!prefix.equals(prefixOf.get(field)) || json.nextToken() != JsonToken.START_OBJECT) {
+                        throw new Unreadable();
+                    }
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        String term = json.currentName();
+                        if (json.nextToken() != JsonToken.VALUE_STRING) throw new Unreadable();
+                        keys.get(prefix).computeIfAbsent(key(term), k -> new TreeMap<>())
+                                .computeIfAbsent(field, f -> new TreeMap<>()).put(term, json.getText());
+                    }
+                }
+            } catch (IOException e) {
+                throw new Unreadable();
+            }
+            for (String key : shard.subList(1, shard.size())) unread.remove(prefix + key);
+        }
+
+        /**
+         * The shards as the last {@link #write} left them, one line each: prefix, file hash, then
+         * each key and its size; null when a key cannot be written on a line.
+         */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            for (Map.Entry<List<String>, String> shard : written.entrySet()) {
+                List<String> parts = new ArrayList<>(List.of(shard.getKey().get(0), shard.getValue()));
+                for (String key : shard.getKey().subList(1, shard.getKey().size())) {
+                    if (key.isEmpty() || key.indexOf('\t') >= 0 || key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) return null;
+                    parts.add(key);
+                    parts.add(String.valueOf(sizes.get(shard.getKey().get(0) + key)));
+                }
+                lines.add(String.join("\t", parts));
+            }
+            lines.sort(null);
+            return lines;
+        }
+
+        /**
+         * The vocabulary of the shards in {@code lines} ({@link #lines}), files of the previous build
+         * in {@code previous}: each shard is read when one of its keys is needed.
+         */
+        static Vocabulary restore(List<String> lines, Path previous) {
+            Vocabulary terms = new Vocabulary();
+            terms.previous = previous;
+            for (String line : lines) {
+                String[] parts = line.split("\t", -1);
+                if (parts.length < 2 || parts.length % 2 != 0 || !terms.keys.containsKey(parts[0])) {
+                    throw new IllegalArgumentException("not a shard: " + line);
+                }
+                List<String> shard = new ArrayList<>(List.of(parts[0]));
+                for (int i = 2; i < parts.length; i += 2) shard.add(parts[i]);
+                shard = List.copyOf(shard);
+                terms.written.put(shard, parts[1]);
+                for (int i = 2; i < parts.length; i += 2) {
+                    terms.keys.get(parts[0]).put(parts[i], null);
+                    terms.sizes.put(parts[0] + parts[i], Integer.parseInt(parts[i + 1]));
+                    terms.unread.put(parts[0] + parts[i], new Stored(shard, parts[1]));
+                }
+            }
+            return terms;
+        }
+    }
+
+    /** A shard of the previous build: [prefix, keys…] and its file's hash. */
+    private record Stored(List<String> shard, String hash) {}
+
+    /** A shard of the previous build is missing or not what its name says: every term must be read from the index. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable() {
+            super("a search index file of the previous build is missing or changed", null, false, false);
         }
     }
 
@@ -164,8 +276,14 @@ final class BrowserIndexWriter {
         manifest.put("analysis", analysis());
         manifest.put("ranking", Ranking.manifest());
         manifest.put("labels", labels());
-        manifest.put("names", shards("n", terms, written));
-        manifest.put("text", shards("t", terms, written));
+        // Every shard is planned, and the terms of those to be written read, before any file is
+        // written: a shard of the previous build that cannot be read then leaves nothing behind.
+        List<List<String>> names = plan("n", terms);
+        List<List<String>> text = plan("t", terms);
+        terms.read(names.stream().filter(shard -> !kept(shard, terms)).toList());
+        terms.read(text.stream().filter(shard -> !kept(shard, terms)).toList());
+        manifest.put("names", files(names, terms, written));
+        manifest.put("text", files(text, terms, written));
         manifest.put("facets", write("facets", facets()));
         manifest.put("sequenceList", write("sequences", sequenceList()));
         terms.dirty.clear();
@@ -248,27 +366,40 @@ final class BrowserIndexWriter {
         return ord;
     }
 
-    /**
-     * Splits terms into shards by their first two characters; returns [[first key, file hash], …].
-     * A shard of the same keys as last time, none of them changed, keeps its file.
-     */
-    private List<List<String>> shards(String prefix, Vocabulary terms, Map<List<String>, String> written) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> shard = new ArrayList<>(List.of(prefix)); // [prefix, keys…]
-        String first = "";
+    /** Splits terms into shards by their first two characters: [prefix, keys…] each. */
+    private static List<List<String>> plan(String prefix, Vocabulary terms) {
+        List<List<String>> shards = new ArrayList<>();
+        List<String> shard = new ArrayList<>(List.of(prefix));
         int size = 0;
-        for (var entry : terms.keys.get(prefix).entrySet()) {
-            int entrySize = terms.size(prefix, entry.getKey(), entry.getValue());
-            if (size > 0 && size + entrySize > SHARD_CHARS) {
-                out.add(List.of(first, shardFile(shard, terms, written)));
+        for (String key : terms.keys.get(prefix).keySet()) {
+            int keySize = terms.size(prefix, key);
+            if (size > 0 && size + keySize > SHARD_CHARS) {
+                shards.add(List.copyOf(shard));
                 shard = new ArrayList<>(List.of(prefix));
-                first = entry.getKey();
                 size = 0;
             }
-            shard.add(entry.getKey());
-            size += entrySize;
+            shard.add(key);
+            size += keySize;
         }
-        if (size > 0 || out.isEmpty()) out.add(List.of(first, shardFile(shard, terms, written)));
+        if (size > 0 || shards.isEmpty()) shards.add(List.copyOf(shard));
+        return shards;
+    }
+
+    /** Whether a shard is the same as last time, none of its keys changed, and its file is still there. */
+    private boolean kept(List<String> shard, Vocabulary terms) {
+        String prefix = shard.get(0);
+        String hash = terms.written.get(shard);
+        if (hash == null || shard.stream().skip(1).anyMatch(k -> terms.dirty.contains(prefix + k))) return false;
+        String file = DIR + prefix + "." + hash + ".json";
+        return tree.has(file, "=" + file);
+    }
+
+    /** The shards' files, written unless kept; returns [[first key, file hash], …]. */
+    private List<List<String>> files(List<List<String>> shards, Vocabulary terms, Map<List<String>, String> written) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> shard : shards) {
+            out.add(List.of(shard.size() > 1 && !out.isEmpty() ? shard.get(1) : "", shardFile(shard, terms, written)));
+        }
         return out;
     }
 
@@ -277,19 +408,19 @@ final class BrowserIndexWriter {
         String prefix = shard.get(0);
         List<String> keys = shard.subList(1, shard.size());
         String hash = terms.written.get(shard);
-        if (hash != null && keys.stream().noneMatch(k -> terms.dirty.contains(prefix + k))) {
+        if (kept(shard, terms)) {
             String file = DIR + prefix + "." + hash + ".json";
             if (tree.keep(file, "=" + file)) {
-                written.put(List.copyOf(shard), hash);
+                written.put(shard, hash);
                 return hash;
             }
         }
         Map<String, Map<String, String>> content = new TreeMap<>(); // field → term → postings
         for (String key : keys) {
-            terms.keys.get(prefix).get(key).forEach((field, byTerm) -> shardField(content, field).putAll(byTerm));
+            terms.byField(prefix, key).forEach((field, byTerm) -> shardField(content, field).putAll(byTerm));
         }
         hash = hash(prefix, content);
-        written.put(List.copyOf(shard), hash);
+        written.put(shard, hash);
         return hash;
     }
 

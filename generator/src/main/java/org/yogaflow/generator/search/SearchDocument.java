@@ -48,26 +48,40 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
         List<SearchDocument> docs = new ArrayList<>();
         for (Pose pose : library.poses().values()) {
             int id = docs.size();
-            docs.add(cache.get(new Same(pose, id), () -> new SearchDocument(id, Kind.POSE, pose.slug(),
-                    pose.name(), pose.sanskrit(), distinctAliases(pose), pose.difficulty().slug(),
-                    pose.category() == null ? null : pose.category().label(),
-                    pose.bodyAreas().stream().map(library.taxonomy()::label).toList(), pose.benefits(),
-                    pose.instructions())));
+            docs.add(cache.get(new Same(pose, id), () -> of(library, pose, id)));
         }
-        for (Sequence sequence : library.sequences().values()) {
-            StringBuilder text = new StringBuilder();
-            if (sequence.description() != null) text.append(sequence.description()).append('\n');
-            if (sequence.audience() != null) text.append(sequence.audience()).append('\n');
-            Set<String> poseNames = new LinkedHashSet<>();
-            for (Step step : sequence.steps()) {
-                Pose pose = library.poses().get(step.pose());
-                if (pose != null) poseNames.add(pose.name());
-            }
-            text.append(String.join("\n", poseNames));
-            docs.add(new SearchDocument(docs.size(), Kind.SEQUENCE, sequence.slug(), sequence.title(), null, List.of(),
-                    sequence.difficulty().slug(), null, List.of(), sequence.benefits(), text.toString()));
-        }
+        for (Sequence sequence : library.sequences().values()) docs.add(of(library, sequence, docs.size()));
         return List.copyOf(docs);
+    }
+
+    /** The document with id {@code id} in {@link #of}'s list of {@code library}, by its slug; null when there is none. */
+    static SearchDocument of(Library library, String slug, int id) {
+        if (id < library.poses().size()) {
+            Pose pose = library.poses().get(slug);
+            return pose == null ? null : of(library, pose, id);
+        }
+        Sequence sequence = library.sequences().get(slug);
+        return sequence == null ? null : of(library, sequence, id);
+    }
+
+    private static SearchDocument of(Library library, Pose pose, int id) {
+        return new SearchDocument(id, Kind.POSE, pose.slug(), pose.name(), pose.sanskrit(), distinctAliases(pose),
+                pose.difficulty().slug(), pose.category() == null ? null : pose.category().label(),
+                pose.bodyAreas().stream().map(library.taxonomy()::label).toList(), pose.benefits(), pose.instructions());
+    }
+
+    private static SearchDocument of(Library library, Sequence sequence, int id) {
+        StringBuilder text = new StringBuilder();
+        if (sequence.description() != null) text.append(sequence.description()).append('\n');
+        if (sequence.audience() != null) text.append(sequence.audience()).append('\n');
+        Set<String> poseNames = new LinkedHashSet<>();
+        for (Step step : sequence.steps()) {
+            Pose pose = library.poses().get(step.pose());
+            if (pose != null) poseNames.add(pose.name());
+        }
+        text.append(String.join("\n", poseNames));
+        return new SearchDocument(id, Kind.SEQUENCE, sequence.slug(), sequence.title(), null, List.of(),
+                sequence.difficulty().slug(), null, List.of(), sequence.benefits(), text.toString());
     }
 
     private static List<String> distinctAliases(Pose pose) {

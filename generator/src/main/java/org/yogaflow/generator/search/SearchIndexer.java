@@ -2,6 +2,7 @@ package org.yogaflow.generator.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.store.Directory;
+import org.yogaflow.generator.cache.AtomicWrite;
 import org.yogaflow.generator.cache.Generations;
 import org.yogaflow.generator.cache.Same;
+import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Taxonomy;
 import org.yogaflow.generator.publish.OutputTree;
@@ -55,10 +58,20 @@ public final class SearchIndexer {
             long exporting = System.nanoTime();
             BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index)
                     : memo.update(docs, indexed, index);
-            String manifest = new BrowserIndexWriter(published, links, tree).write(terms);
+            BrowserIndexWriter writer = new BrowserIndexWriter(published, links, tree);
+            String manifest;
+            try {
+                manifest = writer.write(terms);
+            } catch (BrowserIndexWriter.Unreadable e) {
+                // A file of the previous build is missing or changed: every term is read again.
+                terms = BrowserIndexWriter.readTerms(index);
+                manifest = writer.write(terms);
+                if (memo != null) memo.terms = terms;
+            }
             return new Result(Map.of("index", manifest), docs.size(), String.format(Locale.ROOT,
-                    "documents %d ms, Lucene %d ms, browser index %d ms", (indexing - start) / 1_000_000,
-                    (exporting - indexing) / 1_000_000, (System.nanoTime() - exporting) / 1_000_000));
+                    "documents %d ms, Lucene %d ms, browser index %d ms%s", (indexing - start) / 1_000_000,
+                    (exporting - indexing) / 1_000_000, (System.nanoTime() - exporting) / 1_000_000,
+                    memo != null && memo.lastWasIncremental() ? ", changed terms only" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing an index does not fail
         }
@@ -78,10 +91,19 @@ public final class SearchIndexer {
      * is read, as in a one-off build.
      */
     public static final class Memo {
+        private static final String FORMAT = "yogaflow search terms 1";
+
         private Map<String, SearchDocument> docs; // by slug
         private Map<String, String> signatures;  // by slug; null while the terms are being changed
         private BrowserIndexWriter.Vocabulary terms;
         private boolean lastWasIncremental;
+        // The signatures of the documents, in id order, hashed: what the terms were read from.
+        private String fingerprint;
+        // What a new process starts from (restore): the terms of the last build, read from its
+        // files when needed, their fingerprint, and a library its documents may have come from.
+        private Restored restored;
+
+        private record Restored(String fingerprint, BrowserIndexWriter.Vocabulary terms, Library library) {}
         // Each document made, by the very same pose and its id, with the labels of taxonomy; and
         // each document's signature, by the very same document. Used by one thread at a time.
         private final Generations<Same, SearchDocument> made = new Generations<>(HashMap::newHashMap);
@@ -109,26 +131,88 @@ public final class SearchIndexer {
             return lastWasIncremental;
         }
 
+        /**
+         * A memo for a new process, from what {@link #save} wrote after the last build: its terms are
+         * used when the index is updated from that build's index (the same signatures), and read
+         * from that build's files, in {@code previousSite}, only where needed; the documents
+         * replaced are made again from {@code previousLibrary} (the content as a snapshot kept it),
+         * when that gives the documents of those signatures. None of it otherwise.
+         */
+        public static Memo restore(Path file, Path previousSite, Library previousLibrary) {
+            Memo memo = new Memo();
+            if (previousLibrary == null) return memo;
+            try {
+                List<String> lines = Files.readAllLines(file);
+                if (lines.size() >= 2 && lines.get(0).equals(FORMAT)) {
+                    memo.restored = new Restored(lines.get(1),
+                            BrowserIndexWriter.Vocabulary.restore(lines.subList(2, lines.size()), previousSite), previousLibrary);
+                }
+            } catch (IOException | RuntimeException e) {
+                // none, or not one this version wrote: every term is read from the index
+            }
+            return memo;
+        }
+
+        /** Writes what {@link #restore} reads, for the terms of the last build; nothing when there is none. */
+        public void save(Path file) {
+            List<String> lines = terms == null || fingerprint == null ? null : terms.lines();
+            try {
+                if (lines == null) {
+                    Files.deleteIfExists(file);
+                    return;
+                }
+                List<String> all = new ArrayList<>(List.of(FORMAT, fingerprint));
+                all.addAll(lines);
+                AtomicWrite.write(file, out -> {
+                    for (String line : all) out.write(line + "\n");
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        private static String fingerprint(List<SearchDocument> docs, Map<String, String> signatures) {
+            return Signature.of(docs.stream().map(doc -> signatures.get(doc.slug())).toList());
+        }
+
         BrowserIndexWriter.Vocabulary update(List<SearchDocument> now, LuceneIndexer.Indexed indexed, Directory index) {
             Map<String, SearchDocument> nowBySlug = HashMap.newHashMap(now.size());
             for (SearchDocument doc : now) nowBySlug.put(doc.slug(), doc);
             Map<String, String> nowSignatures = indexed.signatures();
             boolean usable = signatures != null && indexed.previous() != null && indexed.previous().equals(signatures);
+            Function<String, SearchDocument> oldDoc = slug -> docs.get(slug);
+            Restored from = restored;
+            restored = null;
+            if (!usable && from != null && indexed.previous() != null
+                    && from.fingerprint().equals(fingerprint(now, indexed.previous()))) {
+                // A new process, after a build whose terms it saved: the index was updated from that
+                // build's index. Its replaced documents come from the content it was built from.
+                usable = true;
+                signatures = indexed.previous();
+                terms = from.terms();
+                Map<String, Integer> ids = HashMap.newHashMap(now.size());
+                for (SearchDocument doc : now) ids.put(doc.slug(), doc.id());
+                oldDoc = slug -> SearchDocument.of(from.library(), slug, ids.get(slug));
+            }
             lastWasIncremental = usable;
             Map<String, String> before = signatures;
             signatures = null; // until the terms are consistent again
-            if (!usable) {
-                terms = BrowserIndexWriter.readTerms(index);
-            } else {
+            fingerprint = null;
+            if (usable) {
                 List<SearchDocument> old = new ArrayList<>();
                 List<SearchDocument> replacing = new ArrayList<>();
-                nowSignatures.forEach((slug, signature) -> {
-                    if (!signature.equals(before.get(slug))) {
-                        old.add(docs.get(slug));
-                        replacing.add(nowBySlug.get(slug));
+                for (Map.Entry<String, String> entry : nowSignatures.entrySet()) {
+                    String slug = entry.getKey();
+                    if (entry.getValue().equals(before.get(slug))) continue;
+                    SearchDocument doc = oldDoc.apply(slug);
+                    if (doc == null || !LuceneIndexer.signature(doc).equals(before.get(slug))) {
+                        usable = false; // not the document the index held: every term is read
+                        break;
                     }
-                });
-                if (!old.isEmpty()) {
+                    old.add(doc);
+                    replacing.add(nowBySlug.get(slug));
+                }
+                if (usable && !old.isEmpty()) {
                     // Only terms whose postings among these documents changed are read again: an
                     // edit of a few words leaves the postings of every other word as they were.
                     try (Directory was = LuceneIndexer.write(old); Directory is = LuceneIndexer.write(replacing)) {
@@ -136,11 +220,18 @@ public final class SearchIndexer {
                                 BrowserIndexWriter.readTerms(was), BrowserIndexWriter.readTerms(is)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e); // an index in memory does not fail to close
+                    } catch (BrowserIndexWriter.Unreadable e) {
+                        usable = false;
                     }
                 }
             }
+            if (!usable) {
+                lastWasIncremental = false;
+                terms = BrowserIndexWriter.readTerms(index);
+            }
             docs = nowBySlug;
             signatures = nowSignatures;
+            fingerprint = fingerprint(now, nowSignatures);
             return terms;
         }
     }

@@ -381,6 +381,52 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aNewProcessStartsFromWhatTheLastBuildLeftInTheCache() throws IOException {
+        setUp();
+        age(content); // a file changed just before the build read it is read again by the next one
+        Path cache = tmp.resolve("cache");
+        assertEquals(ExitCodes.OK, build().code());
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+        TestSites.Run run = build();
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertTrue(run.out().contains("(4 as the last build read them)"), "3 poses and 1 sequence not read: " + run.out());
+        assertTrue(run.out().contains("changed terms only"), run.out());
+        assertEquals(fromScratch(), snapshot(out));
+        byte[] olderSnapshot = Files.readAllBytes(cache.resolve("content-snapshot.bin"));
+
+        // A file of the browser index deleted by hand: every term is read from the index instead.
+        edit("poses/tree.md", s -> s.replace("Slowly, ", "Softly, "));
+        try (Stream<Path> shards = Files.list(out.resolve("assets/search"))) {
+            for (Path shard : shards.filter(p -> p.getFileName().toString().startsWith("t.")).toList()) Files.delete(shard);
+        }
+        run = build();
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertFalse(run.out().contains("changed terms only"), run.out());
+        assertEquals(fromScratch(), snapshot(out));
+
+        // A snapshot older than the last build: the files changed since it are read, and the
+        // documents it gives are not those the index holds, so every term is read.
+        edit("poses/tree.md", s -> s.replace("Softly, ", "Calmly, "));
+        assertEquals(ExitCodes.OK, build().code());
+        Files.write(cache.resolve("content-snapshot.bin"), olderSnapshot);
+        edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
+        run = build();
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertFalse(run.out().contains("changed terms only"), run.out());
+        assertEquals(fromScratch(), snapshot(out));
+
+        // Without the cache's files: everything is read.
+        edit("poses/tree.md", s -> s.replace("Calmly, ", "Gently, "));
+        Files.delete(cache.resolve("content-snapshot.bin"));
+        Files.delete(cache.resolve("search-terms.tsv"));
+        run = build();
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertFalse(run.out().contains("as the last build read them"), run.out());
+        assertFalse(run.out().contains("changed terms only"), run.out());
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
     void aFailedIncrementalBuildLeavesTheSiteAloneAndTheNextOneIsRight() throws IOException {
         setUp();
         assertEquals(ExitCodes.OK, build().code());
