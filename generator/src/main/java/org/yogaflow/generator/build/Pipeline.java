@@ -207,19 +207,42 @@ public final class Pipeline {
         Optional<SiteManifest> last = trusted != null ? Optional.of(trusted.manifest()) : SiteManifest.load(manifestFile);
         String key = result(hashing);
         Optional<SiteManifest> manifest = last.filter(m -> m.key().equals(key));
-        // The published files that are still as the last build left them (not edited by hand).
-        Map<String, OutputTree.Output> intact = manifest.map(m -> trusted != null ? m.outputs() : intactOutputs(m))
-                .orElse(Map.of());
+        // The published files that are still as the last build left them (not edited by hand):
+        // looked at now when no content file changed (a build with nothing to do), otherwise
+        // while the content is read.
+        Supplier<Map<String, OutputTree.Output>> intactNow = () -> manifest
+                .map(m -> trusted != null ? m.outputs() : intactOutputs(m)).orElse(Map.of());
+        boolean inputsUnchanged = manifest.isPresent() && !stamps.isEmpty() && manifest.get().inputs().equals(stamps);
+        Map<String, OutputTree.Output> intactEarly = inputsUnchanged ? intactNow.get() : null;
         timings.add(new BuildReport.StageTiming("check", Duration.ofNanos(System.nanoTime() - checkStart),
                 stamps.size() + " content files, " + (trusted != null ? "the site this process published"
-                        : intact.size() + " published files intact")));
-        if (manifest.isPresent() && !stamps.isEmpty() && manifest.get().inputs().equals(stamps) && !intact.isEmpty()
-                && intact.size() == manifest.get().outputs().size()) {
+                        : manifest.isEmpty() ? "no earlier build of these options"
+                        : intactEarly == null ? "some changed since the last build"
+                        : intactEarly.size() + " published files intact")));
+        if (intactEarly != null && !intactEarly.isEmpty() && intactEarly.size() == manifest.get().outputs().size()) {
             // Nothing changed since the last build, and the published site is its output.
             if (memory != null && trusted == null) memory.remember(manifest.get(), null, options.out(), manifestFile);
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
                     manifest.get().warnings(), true);
         }
+
+        // The staging folder is made on a thread of its own while the content is loaded and
+        // validated: with a manifest of the same key, from the published site, to replace only
+        // what changed; otherwise empty, to render everything.
+        Publisher publisher = new Publisher(options.out());
+        FutureTask<Staged> stagingTask = new FutureTask<>(() -> {
+            long start = System.nanoTime();
+            Map<String, OutputTree.Output> intact = intactEarly != null ? intactEarly : intactNow.get();
+            if (intact.isEmpty()) return new Staged(publisher.createStaging(), intact, null);
+            Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(),
+                    Memory.previousFiles(trusted, options.out()));
+            // Files changed by hand since are not reused: they are made again.
+            manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
+                    .forEach(p -> Publisher.delete(s, p));
+            return new Staged(s, intact, Duration.ofNanos(System.nanoTime() - start));
+        });
+        Thread.ofPlatform().name("yogaflow-staging").start(stagingTask);
+
         // A one-off build starts from the last build's content, kept on disk, as a watching process
         // starts from its memory: only the files changed since are read.
         Path snapshotFile = options.cache().resolve("content-snapshot.bin");
@@ -228,32 +251,34 @@ public final class Pipeline {
         Library library = loadAndValidate(diagnostics, stamps, () -> content[0] = memory != null ? memory.content
                 : ContentSnapshot.read(snapshotFile, snapshotKey, options.content()));
         if (diagnostics.fails(options.strict())) {
+            // Nothing is rendered: a staging folder made from the published site is a copy of it,
+            // kept for the next build to start from.
+            try {
+                Staged staged = result(stagingTask);
+                if (staged.reused() != null) publisher.keep(staged.folder());
+                else publisher.discard(staged.folder());
+            } catch (RuntimeException e) {
+                // the build stops here anyway; the next one clears what is left
+            }
             return report(diagnostics, library, 0, 0, false);
         }
-        Library published = library.published(options.drafts());
-
-        Publisher publisher = new Publisher(options.out());
-        // With a manifest of the same key, start from the published site and replace only what
-        // changed; otherwise render everything into an empty folder.
-        boolean incremental = !intact.isEmpty();
-        Path staging;
+        Staged staged;
         try {
-            staging = incremental
-                    ? stage("reuse", () -> {
-                        Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(),
-                                Memory.previousFiles(trusted, options.out()));
-                        // Files changed by hand since are not reused: they are made again.
-                        manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
-                                .forEach(p -> Publisher.delete(s, p));
-                        return s;
-                    }, p -> intact.size() + " files of the published site")
-                    : publisher.createStaging();
+            staged = result(stagingTask);
         } catch (UncheckedIOException e) {
             if (trusted == null) throw e;
             // A published file this process trusted to be there is gone (deleted by hand): the
             // build starts again and checks every published file.
             memory.published = null;
             return new Pipeline(options, progress, memory).build();
+        }
+        Library published = library.published(options.drafts());
+        Map<String, OutputTree.Output> intact = staged.intact();
+        boolean incremental = !intact.isEmpty();
+        Path staging = staged.folder();
+        if (incremental) {
+            timings.add(new BuildReport.StageTiming("reuse", staged.reused(),
+                    intact.size() + " files of the published site (alongside load)"));
         }
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
@@ -349,6 +374,12 @@ public final class Pipeline {
         }
         return searchMemo;
     }
+
+    /**
+     * A staging folder, and the published files it holds (none for an empty folder), with the time
+     * linking them took (null for an empty folder).
+     */
+    private record Staged(Path folder, Map<String, OutputTree.Output> intact, Duration reused) {}
 
     /** A task's result, computed here if no other thread started it; rethrows its failure. */
     private static <T> T result(FutureTask<T> task) {

@@ -331,6 +331,7 @@ public final class ContentSnapshot {
         out.string(relative(dir, source.file()));
         out.string(source.displayPath());
         out.string(source.textHash());
+        out.string(origin.fieldsHash());
         // The positions, a block of its own (read only when asked for: rarely, for most files).
         ByteArrayOutputStream block = new ByteArrayOutputStream(256);
         Out positions = new Out(block);
@@ -348,10 +349,11 @@ public final class ContentSnapshot {
         String file = in.string();
         if (file == null) return null;
         SourceFile source = new SourceFile(dir.resolve(file), in.string(), "", in.string());
+        String fieldsHash = in.string();
         int n = in.count();
         Positions positions = new Positions(in.bytes, in.pos, in.pos + n);
         in.pos += n;
-        return new Origin(source, positions);
+        return new Origin(source, positions, fieldsHash);
     }
 
     /** The positions of an origin as a snapshot holds them, read on first use. */

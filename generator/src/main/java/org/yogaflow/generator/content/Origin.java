@@ -6,8 +6,15 @@ import org.yogaflow.generator.diag.Position;
 /**
  * Where a pose or sequence was written: its file and the position of each field value, keyed
  * like {@code name}, {@code related[2]}, {@code steps[0].pose}. Rules use it to point at the line.
+ *
+ * @param fieldsHash a signature of what the file says besides a pose's Markdown instructions (the
+ *                   front matter's text); for a sequence, the whole text's
  */
-public record Origin(SourceFile source, Map<String, Position> positions) {
+public record Origin(SourceFile source, Map<String, Position> positions, String fieldsHash) {
+
+    public Origin(SourceFile source, Map<String, Position> positions) {
+        this(source, positions, source.textHash());
+    }
 
     public Origin {
         source = source.withoutText(); // parsed already; a big library need not keep every file's text

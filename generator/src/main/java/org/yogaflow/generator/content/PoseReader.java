@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.diag.Diagnostics;
 import org.yogaflow.generator.diag.Position;
 
@@ -52,7 +53,7 @@ final class PoseReader {
         f.rejectUnknown();
         return Optional.of(new Pose(source.baseName(), name, sanskrit, aliases, difficulty, category, bodyAreas,
                 duration, benefits, contraindications, props, related, blankToNull(photo), blankToNull(photoAlt),
-                draft, fm.body(), new Origin(source, positions)));
+                draft, fm.body(), new Origin(source, positions, Signature.of(fm.yaml()))));
     }
 
     private static HoldRange readDuration(Fields f, Diagnostics diagnostics) {

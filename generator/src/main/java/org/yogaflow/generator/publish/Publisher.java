@@ -178,6 +178,20 @@ public final class Publisher {
         deleteTree(old);
     }
 
+    /**
+     * Keeps a staging folder that holds exactly the published site's files (hard links to them,
+     * nothing rendered yet) as the previous site, for the next build to start from.
+     */
+    public void keep(Path staging) {
+        try {
+            Path previous = kept(out);
+            deleteTree(previous);
+            Files.move(staging, previous, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteTree(staging);
+        }
+    }
+
     public void discard(Path staging) {
         deleteTree(staging);
     }

@@ -169,6 +169,11 @@ public final class SiteRenderer {
         // A pose or sequence is what its file holds: the loader's hash of the file's text.
         Function<Pose, String> poseHash = pose -> memo.made(new Same(pose, "hash"),
                 () -> contentHash(pose.origin(), pose::withoutOrigin));
+        // What a pose's file says besides its instructions: all that the catalog and the pages of
+        // sequences show of it, so that an edit of the instructions leaves them as they are.
+        Function<Pose, String> poseFieldsHash = pose -> memo.made(new Same(pose, "fields"),
+                () -> pose.origin() != null ? Signature.of(pose.origin().source().displayPath(), pose.origin().fieldsHash())
+                        : Signature.of(pose.withoutOrigin()));
         Function<Sequence, String> sequenceHash = sequence -> memo.made(new Same(sequence, "hash"),
                 () -> contentHash(sequence.origin(), sequence::withoutOrigin));
         Supplier<String> cardsSignature = once(() -> memo.signature("(cards)", List.of(allCards),
@@ -210,7 +215,7 @@ public final class SiteRenderer {
         pages.add(() -> {
             List<Sequence> sequences = List.copyOf(library.sequences().values());
             String signature = memo.signature("api/catalog.json", List.of(library.poseList(), allCards, sequences),
-                    () -> Signature.of(library.poseList().stream().map(poseHash).toList(), cardsSignature.get(),
+                    () -> Signature.of(library.poseList().stream().map(poseFieldsHash).toList(), cardsSignature.get(),
                             sequences.stream().map(sequenceHash).toList()));
             if (!tree.keep("api/catalog.json", signature)) {
                 CatalogWriter.write(library, links, cards, tree, memo::made);
@@ -252,7 +257,7 @@ public final class SiteRenderer {
                         List.of(sequence, link, poses),
                         () -> Signature.of(sequenceHash.apply(sequence), link, slugs.stream()
                                 .<Object>map(slug -> library.poses().containsKey(slug)
-                                        ? poseHash.apply(library.poses().get(slug)) + cardHash.apply(slug) : slug)
+                                        ? poseFieldsHash.apply(library.poses().get(slug)) + cardHash.apply(slug) : slug)
                                 .toList()),
                         sequence.title(), () -> sequence.title() + ": a " + sequence.minutes() + "-minute "
                                 + sequence.difficulty().slug() + " yoga sequence.", "sequences",

@@ -129,25 +129,6 @@ final class BrowserIndexWriter {
             dirty.add(prefix + key);
         }
 
-        /** The postings of a term, or null. */
-        String postings(String field, String term) {
-            Map<String, Map<String, String>> byField = byField(prefixOf.get(field), key(term));
-            Map<String, String> terms = byField == null ? null : byField.get(field);
-            return terms == null ? null : terms.get(term);
-        }
-
-        /** The terms whose postings differ between {@code a} and {@code b} (held by one only, or with other documents). */
-        static Vocabulary difference(Vocabulary a, Vocabulary b) {
-            Vocabulary changed = new Vocabulary();
-            a.forEach((field, term) -> {
-                if (!a.postings(field, term).equals(b.postings(field, term))) changed.put(field, term, "");
-            });
-            b.forEach((field, term) -> {
-                if (a.postings(field, term) == null) changed.put(field, term, "");
-            });
-            return changed;
-        }
-
         /** Every (field, term) held. */
         void forEach(java.util.function.BiConsumer<String, String> action) {
             keys.values().forEach(byKey -> byKey.values().forEach(byField ->

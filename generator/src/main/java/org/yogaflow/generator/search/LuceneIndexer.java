@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -28,6 +30,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
@@ -83,24 +86,19 @@ public final class LuceneIndexer {
      *
      * @return the index, open for reading
      */
-    public static Indexed index(List<SearchDocument> docs, Path previous, Path target) {
-        return index(docs, previous, target, LuceneIndexer::signature);
-    }
-
-    /** The same, with each document's signature from {@code signer} (a memo of {@link #signature}). */
-    static Indexed index(List<SearchDocument> docs, Path previous, Path target, Function<SearchDocument, String> signer) {
+    static Indexed index(List<SearchDocument.Entry> docs, Path previous, Path target) {
         Map<String, String> now = HashMap.newHashMap(docs.size());
         if (previous != null && Files.isDirectory(previous)) {
             Map<String, String> signatures = HashMap.newHashMap(docs.size());
             try {
-                Directory updated = update(docs, previous, target, signer, signatures, now);
+                Directory updated = update(docs, previous, target, signatures, now);
                 if (updated != null) return new Indexed(updated, signatures, now);
             } catch (IOException | RuntimeException e) {
                 // not usable: index everything below
             }
             clear(target);
         }
-        Directory index = write(docs, signer, now);
+        Directory index = write(docs, now);
         copy(index, target);
         return new Indexed(index, null, now);
     }
@@ -113,16 +111,11 @@ public final class LuceneIndexer {
     public record Indexed(Directory directory, Map<String, String> previous, Map<String, String> signatures) {}
 
     /**
-     * Indexes {@code docs} in memory: a commit to disk would fsync every file, which costs
-     * seconds on some disks and buys nothing for a build output. {@link #copy} then writes it out.
+     * Indexes {@code docs} in memory, filling in slug → signature of every document: a commit to
+     * disk would fsync every file, which costs seconds on some disks and buys nothing for a build
+     * output. {@link #copy} then writes it out.
      */
-    public static Directory write(List<SearchDocument> docs) {
-        return write(docs, LuceneIndexer::signature, new HashMap<>());
-    }
-
-    /** The same, filling in slug → signature of every document. */
-    private static Directory write(List<SearchDocument> docs, Function<SearchDocument, String> signer,
-            Map<String, String> signatures) {
+    private static Directory write(List<SearchDocument.Entry> docs, Map<String, String> signatures) {
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -134,10 +127,9 @@ public final class LuceneIndexer {
                 .setUseCompoundFile(false);
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (SearchDocument doc : docs) {
-                String signature = signer.apply(doc);
-                signatures.put(doc.slug(), signature);
-                writer.addDocument(document(doc, signature, stems));
+            for (SearchDocument.Entry doc : docs) {
+                signatures.put(doc.slug(), doc.signature());
+                writer.addDocument(document(doc.document(), doc.signature(), stems));
             }
             writer.commit();
         } catch (IOException e) {
@@ -147,8 +139,8 @@ public final class LuceneIndexer {
     }
 
     /** The incremental case of {@link #index}, or null when the previous index holds other documents. */
-    private static Directory update(List<SearchDocument> docs, Path previous, Path target,
-            Function<SearchDocument, String> signer, Map<String, String> signatures, Map<String, String> now)
+    private static Directory update(List<SearchDocument.Entry> docs, Path previous, Path target,
+            Map<String, String> signatures, Map<String, String> now)
             throws IOException { // fills in both: previous, now
         try (Directory old = LuceneFiles.open(previous); DirectoryReader reader = DirectoryReader.open(old)) {
             if (reader.numDocs() != docs.size()) return null;
@@ -172,7 +164,7 @@ public final class LuceneIndexer {
                     signatures.put(slug, signatureValues.binaryValue().utf8ToString());
                 }
             }
-            for (SearchDocument doc : docs) {
+            for (SearchDocument.Entry doc : docs) {
                 if (!doc.slug().equals(slugs[doc.id()])) return null; // added, removed or renamed: ids move
             }
         }
@@ -191,11 +183,11 @@ public final class LuceneIndexer {
                 .setOpenMode(IndexWriterConfig.OpenMode.APPEND); // merges as usual, so deletions do not pile up
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (SearchDocument doc : docs) {
-                String signature = signer.apply(doc);
+            for (SearchDocument.Entry doc : docs) {
+                String signature = doc.signature();
                 now.put(doc.slug(), signature);
                 if (!signature.equals(signatures.get(doc.slug()))) {
-                    writer.updateDocument(new Term(SLUG, doc.slug()), document(doc, signature, stems));
+                    writer.updateDocument(new Term(SLUG, doc.slug()), document(doc.document(), signature, stems));
                 }
             }
             writer.commit();
@@ -204,6 +196,47 @@ public final class LuceneIndexer {
             throw e;
         }
         return directory;
+    }
+
+    /**
+     * The terms, as (field, term), of {@code fields} whose postings change when documents
+     * {@code before} are replaced by {@code after} (the same ids): found by analysing both as the
+     * index writer does, without writing an index.
+     */
+    static Set<List<String>> changedTerms(List<SearchDocument> before, List<SearchDocument> after, Set<String> fields) {
+        Map<List<String>, Set<Integer>> was = terms(before, fields);
+        Map<List<String>, Set<Integer>> is = terms(after, fields);
+        Set<List<String>> changed = new HashSet<>();
+        was.forEach((term, ids) -> {
+            if (!ids.equals(is.get(term))) changed.add(term);
+        });
+        for (List<String> term : is.keySet()) {
+            if (!was.containsKey(term)) changed.add(term);
+        }
+        return changed;
+    }
+
+    /** (field, term) → ids of the documents that have it, for the indexed fields among {@code fields}. */
+    private static Map<List<String>, Set<Integer>> terms(List<SearchDocument> docs, Set<String> fields) {
+        Map<List<String>, Set<Integer>> terms = new HashMap<>();
+        Analyzer analyzer = Analysis.analyzer();
+        StemCollector stems = new StemCollector();
+        for (SearchDocument doc : docs) {
+            for (IndexableField field : document(doc, "", stems)) {
+                if (!fields.contains(field.name()) || field.fieldType().indexOptions() == IndexOptions.NONE) continue;
+                try (TokenStream tokens = field.tokenStream(analyzer, null)) {
+                    CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+                    tokens.reset();
+                    while (tokens.incrementToken()) {
+                        terms.computeIfAbsent(List.of(field.name(), term.toString()), t -> new HashSet<>()).add(doc.id());
+                    }
+                    tokens.end();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // analysing a string does not fail
+                }
+            }
+        }
+        return terms;
     }
 
     /** A folder of index files, written without fsync (see {@link #write}). */

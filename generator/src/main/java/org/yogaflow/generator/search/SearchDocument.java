@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.yogaflow.generator.cache.Same;
+import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.content.Library;
+import org.yogaflow.generator.content.Origin;
 import org.yogaflow.generator.content.Pose;
 import org.yogaflow.generator.content.Sequence;
 import org.yogaflow.generator.content.Step;
@@ -36,32 +38,91 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
     }
 
     public static List<SearchDocument> of(Library library) {
-        return of(library, (key, make) -> make.get());
+        return entries(library, (key, make) -> make.get()).stream().map(Entry::document).toList();
     }
 
-    /** What makes a document, or takes it from an earlier build: (the same pose, its id; make) → document. */
-    interface Cache {
-        SearchDocument get(Same key, Supplier<SearchDocument> make);
-    }
+    /**
+     * A document by its id and slug, and a signature of what it is made from: its file's text (the
+     * loader's hash) and what it takes from other files (labels of the taxonomy, names of poses).
+     * The document itself is made when first needed: after a small edit, most never are.
+     */
+    static final class Entry {
+        private final int id;
+        private final String slug;
+        private String signature;
+        private Supplier<SearchDocument> make;
+        private SearchDocument document;
 
-    static List<SearchDocument> of(Library library, Cache cache) {
-        List<SearchDocument> docs = new ArrayList<>();
-        for (Pose pose : library.poses().values()) {
-            int id = docs.size();
-            docs.add(cache.get(new Same(pose, id), () -> of(library, pose, id)));
+        private Entry(int id, String slug, String signature, Supplier<SearchDocument> make) {
+            this.id = id;
+            this.slug = slug;
+            this.signature = signature;
+            this.make = make;
         }
-        for (Sequence sequence : library.sequences().values()) docs.add(of(library, sequence, docs.size()));
-        return List.copyOf(docs);
+
+        int id() {
+            return id;
+        }
+
+        String slug() {
+            return slug;
+        }
+
+        /** The signature; of the document's content when it has no file (made by a test). */
+        synchronized String signature() {
+            if (signature == null) signature = LuceneIndexer.signature(document());
+            return signature;
+        }
+
+        synchronized SearchDocument document() {
+            if (document == null) {
+                document = make.get();
+                make = null;
+            }
+            return document;
+        }
     }
 
-    /** The document with id {@code id} in {@link #of}'s list of {@code library}, by its slug; null when there is none. */
-    static SearchDocument of(Library library, String slug, int id) {
+    /** What makes an entry, or takes it from an earlier build: (the same pose, its id; make) → entry. */
+    interface Cache {
+        Entry get(Same key, Supplier<Entry> make);
+    }
+
+    /** Poses in slug order, then sequences in slug order; the position is the id. */
+    static List<Entry> entries(Library library, Cache cache) {
+        List<Entry> entries = new ArrayList<>(library.poses().size() + library.sequences().size());
+        for (Pose pose : library.poses().values()) {
+            int id = entries.size();
+            entries.add(cache.get(new Same(pose, id), () -> entry(library, pose, id)));
+        }
+        for (Sequence sequence : library.sequences().values()) entries.add(entry(library, sequence, entries.size()));
+        return List.copyOf(entries);
+    }
+
+    /** The entry with id {@code id} in {@link #entries}'s list of {@code library}, by its slug; null when there is none. */
+    static Entry entry(Library library, String slug, int id) {
         if (id < library.poses().size()) {
             Pose pose = library.poses().get(slug);
-            return pose == null ? null : of(library, pose, id);
+            return pose == null ? null : entry(library, pose, id);
         }
         Sequence sequence = library.sequences().get(slug);
-        return sequence == null ? null : of(library, sequence, id);
+        return sequence == null ? null : entry(library, sequence, id);
+    }
+
+    private static Entry entry(Library library, Pose pose, int id) {
+        List<String> labels = new ArrayList<>(pose.bodyAreas().size());
+        for (String area : pose.bodyAreas()) labels.add(library.taxonomy().label(area));
+        Origin origin = pose.origin();
+        return new Entry(id, pose.slug(), origin == null ? null
+                : Signature.of(Kind.POSE, id, origin.source().displayPath(), origin.source().textHash(), labels),
+                () -> of(library, pose, id));
+    }
+
+    private static Entry entry(Library library, Sequence sequence, int id) {
+        Origin origin = sequence.origin();
+        return new Entry(id, sequence.slug(), origin == null ? null : Signature.of(Kind.SEQUENCE, id,
+                origin.source().displayPath(), origin.source().textHash(), List.copyOf(poseNames(library, sequence))),
+                () -> of(library, sequence, id));
     }
 
     private static SearchDocument of(Library library, Pose pose, int id) {
@@ -74,14 +135,19 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
         StringBuilder text = new StringBuilder();
         if (sequence.description() != null) text.append(sequence.description()).append('\n');
         if (sequence.audience() != null) text.append(sequence.audience()).append('\n');
-        Set<String> poseNames = new LinkedHashSet<>();
-        for (Step step : sequence.steps()) {
-            Pose pose = library.poses().get(step.pose());
-            if (pose != null) poseNames.add(pose.name());
-        }
-        text.append(String.join("\n", poseNames));
+        text.append(String.join("\n", poseNames(library, sequence)));
         return new SearchDocument(id, Kind.SEQUENCE, sequence.slug(), sequence.title(), null, List.of(),
                 sequence.difficulty().slug(), null, List.of(), sequence.benefits(), text.toString());
+    }
+
+    /** The names of the poses a sequence holds, each once, in order. */
+    private static Set<String> poseNames(Library library, Sequence sequence) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Step step : sequence.steps()) {
+            Pose pose = library.poses().get(step.pose());
+            if (pose != null) names.add(pose.name());
+        }
+        return names;
     }
 
     private static List<String> distinctAliases(Pose pose) {

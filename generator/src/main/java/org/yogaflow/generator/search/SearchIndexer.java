@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,11 +48,10 @@ public final class SearchIndexer {
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
             Path previousLuceneDir, Memo memo) {
         long start = System.nanoTime();
-        List<SearchDocument> docs = memo == null ? SearchDocument.of(published)
-                : SearchDocument.of(published, memo.documents(published.taxonomy()));
+        List<SearchDocument.Entry> docs = SearchDocument.entries(published,
+                memo == null ? (key, make) -> make.get() : memo.documents(published.taxonomy()));
         long indexing = System.nanoTime();
-        LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir,
-                memo == null ? LuceneIndexer::signature : memo.signer());
+        LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir);
         try (Directory index = indexed.directory()) {
             long exporting = System.nanoTime();
             BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index)
@@ -93,7 +91,7 @@ public final class SearchIndexer {
     public static final class Memo {
         private static final String FORMAT = "yogaflow search terms 1";
 
-        private Map<String, SearchDocument> docs; // by slug
+        private Map<String, SearchDocument.Entry> docs; // by slug
         private Map<String, String> signatures;  // by slug; null while the terms are being changed
         private BrowserIndexWriter.Vocabulary terms;
         private boolean lastWasIncremental;
@@ -104,10 +102,9 @@ public final class SearchIndexer {
         private Restored restored;
 
         private record Restored(String fingerprint, BrowserIndexWriter.Vocabulary terms, Library library) {}
-        // Each document made, by the very same pose and its id, with the labels of taxonomy; and
-        // each document's signature, by the very same document. Used by one thread at a time.
-        private final Generations<Same, SearchDocument> made = new Generations<>(HashMap::newHashMap);
-        private final Generations<SearchDocument, String> signed = new Generations<>(IdentityHashMap::new);
+        // Each pose's document (entry), by the very same pose and its id, with the labels of the
+        // taxonomy. Used by one thread at a time.
+        private final Generations<Same, SearchDocument.Entry> made = new Generations<>(HashMap::newHashMap);
         private Taxonomy taxonomy;
 
         /**
@@ -118,12 +115,6 @@ public final class SearchIndexer {
             made.next(taxonomy.equals(this.taxonomy));
             this.taxonomy = taxonomy;
             return made::get;
-        }
-
-        /** Signatures for this build's documents, taken from the last build where the document is the same. */
-        Function<SearchDocument, String> signer() {
-            signed.next(true);
-            return doc -> signed.get(doc, () -> LuceneIndexer.signature(doc));
         }
 
         /** Whether the last build read only changed terms (for tests). */
@@ -171,16 +162,16 @@ public final class SearchIndexer {
             }
         }
 
-        private static String fingerprint(List<SearchDocument> docs, Map<String, String> signatures) {
+        private static String fingerprint(List<SearchDocument.Entry> docs, Map<String, String> signatures) {
             return Signature.of(docs.stream().map(doc -> signatures.get(doc.slug())).toList());
         }
 
-        BrowserIndexWriter.Vocabulary update(List<SearchDocument> now, LuceneIndexer.Indexed indexed, Directory index) {
-            Map<String, SearchDocument> nowBySlug = HashMap.newHashMap(now.size());
-            for (SearchDocument doc : now) nowBySlug.put(doc.slug(), doc);
+        BrowserIndexWriter.Vocabulary update(List<SearchDocument.Entry> now, LuceneIndexer.Indexed indexed, Directory index) {
+            Map<String, SearchDocument.Entry> nowBySlug = HashMap.newHashMap(now.size());
+            for (SearchDocument.Entry doc : now) nowBySlug.put(doc.slug(), doc);
             Map<String, String> nowSignatures = indexed.signatures();
             boolean usable = signatures != null && indexed.previous() != null && indexed.previous().equals(signatures);
-            Function<String, SearchDocument> oldDoc = slug -> docs.get(slug);
+            Function<String, SearchDocument.Entry> oldDoc = slug -> docs.get(slug);
             Restored from = restored;
             restored = null;
             if (!usable && from != null && indexed.previous() != null
@@ -191,8 +182,8 @@ public final class SearchIndexer {
                 signatures = indexed.previous();
                 terms = from.terms();
                 Map<String, Integer> ids = HashMap.newHashMap(now.size());
-                for (SearchDocument doc : now) ids.put(doc.slug(), doc.id());
-                oldDoc = slug -> SearchDocument.of(from.library(), slug, ids.get(slug));
+                for (SearchDocument.Entry doc : now) ids.put(doc.slug(), doc.id());
+                oldDoc = slug -> SearchDocument.entry(from.library(), slug, ids.get(slug));
             }
             lastWasIncremental = usable;
             Map<String, String> before = signatures;
@@ -204,22 +195,23 @@ public final class SearchIndexer {
                 for (Map.Entry<String, String> entry : nowSignatures.entrySet()) {
                     String slug = entry.getKey();
                     if (entry.getValue().equals(before.get(slug))) continue;
-                    SearchDocument doc = oldDoc.apply(slug);
-                    if (doc == null || !LuceneIndexer.signature(doc).equals(before.get(slug))) {
+                    SearchDocument.Entry doc = oldDoc.apply(slug);
+                    if (doc == null || !doc.signature().equals(before.get(slug))) {
                         usable = false; // not the document the index held: every term is read
                         break;
                     }
-                    old.add(doc);
-                    replacing.add(nowBySlug.get(slug));
+                    old.add(doc.document());
+                    replacing.add(nowBySlug.get(slug).document());
                 }
                 if (usable && !old.isEmpty()) {
                     // Only terms whose postings among these documents changed are read again: an
                     // edit of a few words leaves the postings of every other word as they were.
-                    try (Directory was = LuceneIndexer.write(old); Directory is = LuceneIndexer.write(replacing)) {
-                        BrowserIndexWriter.updateTerms(terms, index, BrowserIndexWriter.Vocabulary.difference(
-                                BrowserIndexWriter.readTerms(was), BrowserIndexWriter.readTerms(is)));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e); // an index in memory does not fail to close
+                    BrowserIndexWriter.Vocabulary changed = new BrowserIndexWriter.Vocabulary();
+                    for (List<String> term : LuceneIndexer.changedTerms(old, replacing, changed.fields())) {
+                        changed.put(term.get(0), term.get(1), "");
+                    }
+                    try {
+                        BrowserIndexWriter.updateTerms(terms, index, changed);
                     } catch (BrowserIndexWriter.Unreadable e) {
                         usable = false;
                     }

@@ -174,6 +174,8 @@ class BuildTest {
         assertTrue(run.err().contains("was not changed"), run.err());
         assertSnapshotEquals(before, snapshot(out));
         assertNoStagingLeft();
+        // The staging folder linked meanwhile is kept as the previous site: a copy of the published one.
+        assertSnapshotEquals(before, snapshot(tmp.resolve(".public.previous")));
     }
 
     @Test
@@ -230,10 +232,11 @@ class BuildTest {
         assertFalse(Files.exists(tmp.resolve("strict")));
     }
 
+    /** No staging folder is left beside the output (the previous site may be kept there). */
     private void assertNoStagingLeft() throws IOException {
         try (var siblings = Files.list(tmp)) {
             List<String> names = siblings.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().noneMatch(n -> n.startsWith(".public")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith(".public") && !n.equals(".public.previous")), names.toString());
         }
     }
 
