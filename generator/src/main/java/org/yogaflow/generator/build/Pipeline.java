@@ -197,15 +197,27 @@ public final class Pipeline {
         long checkStart = System.nanoTime();
         Permalinks links = new Permalinks(options.baseUrl());
         Path manifestFile = options.cache().resolve("site-manifest.tsv");
-        // The theme is hashed while the content is stamped and the last manifest read.
-        FutureTask<String> hashing = new FutureTask<>(() -> BuildKey.of(options));
-        Thread.ofPlatform().name("yogaflow-key").start(hashing);
-        Map<String, String> stamps = memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content());
         // In a watching process, the site it published last, if nothing else has replaced it.
         Memory.Published trusted = memory == null ? null : memory.trusted(options.out(), manifestFile);
         if (memory != null) memory.lastTrusted = trusted != null;
-        Optional<SiteManifest> last = trusted != null ? Optional.of(trusted.manifest()) : SiteManifest.load(manifestFile);
+        // The theme is hashed and the last manifest read while the content is stamped; then a
+        // one-off build reads the last build's content, kept on disk, as a watching process keeps
+        // it in memory: the load reads only the files changed since.
+        Path snapshotFile = options.cache().resolve("content-snapshot.bin");
+        String snapshotKey = BuildKey.generatorStamp();
+        FutureTask<String> hashing = new FutureTask<>(() -> BuildKey.of(options));
+        FutureTask<Optional<SiteManifest>> reading = new FutureTask<>(() -> trusted != null
+                ? Optional.of(trusted.manifest()) : SiteManifest.load(manifestFile));
+        FutureTask<ContentLoader.Memo> remembering = new FutureTask<>(() -> memory != null ? memory.content
+                : ContentSnapshot.read(snapshotFile, snapshotKey, options.content()));
+        Thread.ofPlatform().name("yogaflow-key").daemon(true).start(() -> {
+            hashing.run();
+            reading.run();
+            remembering.run();
+        });
+        Map<String, String> stamps = memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content());
         String key = result(hashing);
+        Optional<SiteManifest> last = result(reading);
         Optional<SiteManifest> manifest = last.filter(m -> m.key().equals(key));
         // The published files that are still as the last build left them (not edited by hand):
         // looked at now when no content file changed (a build with nothing to do), otherwise
@@ -221,6 +233,7 @@ public final class Pipeline {
                         : intactEarly.size() + " published files intact")));
         if (intactEarly != null && !intactEarly.isEmpty() && intactEarly.size() == manifest.get().outputs().size()) {
             // Nothing changed since the last build, and the published site is its output.
+            remembering.cancel(false);
             if (memory != null && trusted == null) memory.remember(manifest.get(), null, options.out(), manifestFile);
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
                     manifest.get().warnings(), true);
@@ -243,13 +256,8 @@ public final class Pipeline {
         });
         Thread.ofPlatform().name("yogaflow-staging").start(stagingTask);
 
-        // A one-off build starts from the last build's content, kept on disk, as a watching process
-        // starts from its memory: only the files changed since are read.
-        Path snapshotFile = options.cache().resolve("content-snapshot.bin");
-        String snapshotKey = BuildKey.generatorStamp();
         ContentLoader.Memo[] content = new ContentLoader.Memo[1];
-        Library library = loadAndValidate(diagnostics, stamps, () -> content[0] = memory != null ? memory.content
-                : ContentSnapshot.read(snapshotFile, snapshotKey, options.content()));
+        Library library = loadAndValidate(diagnostics, stamps, () -> content[0] = result(remembering));
         if (diagnostics.fails(options.strict())) {
             // Nothing is rendered: a staging folder made from the published site is a copy of it,
             // kept for the next build to start from.

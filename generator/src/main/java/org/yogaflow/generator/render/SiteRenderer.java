@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -185,8 +186,10 @@ public final class SiteRenderer {
         // The big items (the search stage, the catalog, the sitemap) go first: at the end of the
         // list they would leave one core idle while the other finishes them.
         List<Supplier<Integer>> pages = new ArrayList<>();
+        AtomicBoolean searched = new AtomicBoolean();
         pages.add(() -> {
             alongside.run();
+            searched.set(true);
             return 0;
         });
         pages.add(() -> page(templates, tree, common, "home", "", List.of(allCards.size(), allSequences),
@@ -264,6 +267,12 @@ public final class SiteRenderer {
                         () -> Map.of("view", sequenceView(library, sequence, cards, link)));
             });
         }
+        // A worker done with the pages while the search index is still being built renders the
+        // cards of the library page meanwhile, in case it changed (the index is part of it).
+        pages.add(() -> {
+            for (int i = 0; i < allCards.size() && !searched.get(); i++) lazyCard.apply(allCards.get(i));
+            return 0;
+        });
         // The library page waits for the search index (built alongside): it goes last.
         pages.add(() -> {
             Map<String, String> searchAssets = new TreeMap<>(search.get());
