@@ -51,7 +51,6 @@ public final class Pipeline {
     private final Memory memory;
     private final List<BuildReport.StageTiming> timings = new ArrayList<>();
     private ImageStage.Stats images;
-    private SearchIndexer.Memo searchMemo; // a one-off build's
 
     public Pipeline(BuildOptions options) {
         this(options, Progress.NONE);
@@ -297,10 +296,10 @@ public final class Pipeline {
         // A one-off build starts from the terms of the last one, saved in the cache, as a watching
         // process starts from its memory.
         Path termsFile = options.cache().resolve("search-terms.tsv");
-        Library previousContent = ContentSnapshot.saved(content[0]);
+        SearchIndexer.Memo searchMemo = memory != null ? memory.search : !incremental ? new SearchIndexer.Memo()
+                : SearchIndexer.Memo.restore(termsFile, staging, ContentSnapshot.saved(content[0]));
         FutureTask<SearchIndexer.Result> search = new FutureTask<>(() -> SearchIndexer.write(published, links, tree,
-                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null, searchMemo(incremental,
-                        termsFile, staging, previousContent)));
+                searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null, searchMemo));
         boolean done = false;
         try {
             long searchStart = System.nanoTime();
@@ -371,16 +370,6 @@ public final class Pipeline {
                 publisher.discard(searchStaging);
             }
         }
-    }
-
-    /** The search stage's memo: this process's, or else one restored from the last build's terms file. */
-    private SearchIndexer.Memo searchMemo(boolean incremental, Path termsFile, Path previousSite, Library previousContent) {
-        if (memory != null) return memory.search;
-        if (searchMemo == null) {
-            searchMemo = incremental ? SearchIndexer.Memo.restore(termsFile, previousSite, previousContent)
-                    : new SearchIndexer.Memo();
-        }
-        return searchMemo;
     }
 
     /**

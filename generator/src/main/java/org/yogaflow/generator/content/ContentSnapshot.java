@@ -125,7 +125,8 @@ public final class ContentSnapshot {
      * Saves the last load of {@code memo} in {@code file}, unless it is the one read from there or
      * there is none (the load found a problem). A load that read only a few files again, starting
      * from the one in the file, is appended to it as a frame of those files; otherwise, or after
-     * many frames, the file is written anew.
+     * many frames, the file is written anew. On failure there is no snapshot: the next build reads
+     * every file.
      */
     public static void write(Path file, String key, ContentLoader.Memo memo) {
         ContentLoader.Memo.Last last = memo.last;
@@ -147,8 +148,15 @@ public final class ContentSnapshot {
                 counted.flush();
             });
             memo.saved = new ContentLoader.Memo.Saved(last, size[0], 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (IOException | UncheckedIOException e) {
+            // No snapshot then (an appended frame cut short would be refused anyway): the next
+            // build reads every file, nothing worse.
+            memo.saved = null;
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a damaged file is refused by its checksums
+            }
         }
     }
 

@@ -100,12 +100,12 @@ public final class SearchIndexer {
         // What a new process starts from (restore): the terms of the last build, read from its
         // files when needed, their fingerprint, and a library its documents may have come from.
         private Restored restored;
-
-        private record Restored(String fingerprint, BrowserIndexWriter.Vocabulary terms, Library library) {}
         // Each pose's document (entry), by the very same pose and its id, with the labels of the
         // taxonomy. Used by one thread at a time.
         private final Generations<Same, SearchDocument.Entry> made = new Generations<>(HashMap::newHashMap);
         private Taxonomy taxonomy;
+
+        private record Restored(String fingerprint, BrowserIndexWriter.Vocabulary terms, Library library) {}
 
         /**
          * Pose documents taken from the last build when made of the same pose, at the same
@@ -144,21 +144,27 @@ public final class SearchIndexer {
             return memo;
         }
 
-        /** Writes what {@link #restore} reads, for the terms of the last build; nothing when there is none. */
+        /**
+         * Writes what {@link #restore} reads, for the terms of the last build; nothing when there is
+         * none. On failure there is no file: the next build reads every term, nothing worse.
+         */
         public void save(Path file) {
             List<String> lines = terms == null || fingerprint == null ? null : terms.lines();
             try {
-                if (lines == null) {
-                    Files.deleteIfExists(file);
+                if (lines != null) {
+                    AtomicWrite.write(file, out -> {
+                        out.write(FORMAT + "\n" + fingerprint + "\n");
+                        for (String line : lines) out.write(line + "\n");
+                    });
                     return;
                 }
-                List<String> all = new ArrayList<>(List.of(FORMAT, fingerprint));
-                all.addAll(lines);
-                AtomicWrite.write(file, out -> {
-                    for (String line : all) out.write(line + "\n");
-                });
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
+                // deleted below
+            }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a file this build could not replace is one whose fingerprint no index has
             }
         }
 
