@@ -143,9 +143,9 @@ public final class ContentSnapshot {
             }
             long[] size = {0};
             AtomicWrite.writeBinary(file, stream -> {
-                OutputStream counted = new BufferedOutputStream(stream, 1 << 16);
-                size[0] = frame(counted, out -> whole(out, key, last, memo));
-                counted.flush();
+                OutputStream buffered = new BufferedOutputStream(stream, 1 << 16);
+                size[0] = frame(buffered, out -> whole(out, key, last, memo));
+                buffered.flush();
             });
             memo.saved = new ContentLoader.Memo.Saved(last, size[0], 1);
         } catch (IOException | UncheckedIOException e) {

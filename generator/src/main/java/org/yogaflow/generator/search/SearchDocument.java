@@ -109,35 +109,31 @@ public record SearchDocument(int id, Kind kind, String slug, String name, String
         return sequence == null ? null : entry(library, sequence, id);
     }
 
+    // (An entry's document is made from what it was signed by, not from the library: a watching
+    // process keeps entries of unchanged poses across builds, and must not keep old libraries.)
     private static Entry entry(Library library, Pose pose, int id) {
         List<String> labels = new ArrayList<>(pose.bodyAreas().size());
         for (String area : pose.bodyAreas()) labels.add(library.taxonomy().label(area));
         Origin origin = pose.origin();
         return new Entry(id, pose.slug(), origin == null ? null
                 : Signature.of(Kind.POSE, id, origin.source().displayPath(), origin.source().textHash(), labels),
-                () -> of(library, pose, id));
+                () -> new SearchDocument(id, Kind.POSE, pose.slug(), pose.name(), pose.sanskrit(), distinctAliases(pose),
+                        pose.difficulty().slug(), pose.category() == null ? null : pose.category().label(),
+                        List.copyOf(labels), pose.benefits(), pose.instructions()));
     }
 
     private static Entry entry(Library library, Sequence sequence, int id) {
         Origin origin = sequence.origin();
+        List<String> names = List.copyOf(poseNames(library, sequence));
         return new Entry(id, sequence.slug(), origin == null ? null : Signature.of(Kind.SEQUENCE, id,
-                origin.source().displayPath(), origin.source().textHash(), List.copyOf(poseNames(library, sequence))),
-                () -> of(library, sequence, id));
-    }
-
-    private static SearchDocument of(Library library, Pose pose, int id) {
-        return new SearchDocument(id, Kind.POSE, pose.slug(), pose.name(), pose.sanskrit(), distinctAliases(pose),
-                pose.difficulty().slug(), pose.category() == null ? null : pose.category().label(),
-                pose.bodyAreas().stream().map(library.taxonomy()::label).toList(), pose.benefits(), pose.instructions());
-    }
-
-    private static SearchDocument of(Library library, Sequence sequence, int id) {
-        StringBuilder text = new StringBuilder();
-        if (sequence.description() != null) text.append(sequence.description()).append('\n');
-        if (sequence.audience() != null) text.append(sequence.audience()).append('\n');
-        text.append(String.join("\n", poseNames(library, sequence)));
-        return new SearchDocument(id, Kind.SEQUENCE, sequence.slug(), sequence.title(), null, List.of(),
-                sequence.difficulty().slug(), null, List.of(), sequence.benefits(), text.toString());
+                origin.source().displayPath(), origin.source().textHash(), names), () -> {
+                    StringBuilder text = new StringBuilder();
+                    if (sequence.description() != null) text.append(sequence.description()).append('\n');
+                    if (sequence.audience() != null) text.append(sequence.audience()).append('\n');
+                    text.append(String.join("\n", names));
+                    return new SearchDocument(id, Kind.SEQUENCE, sequence.slug(), sequence.title(), null, List.of(),
+                            sequence.difficulty().slug(), null, List.of(), sequence.benefits(), text.toString());
+                });
     }
 
     /** The names of the poses a sequence holds, each once, in order. */

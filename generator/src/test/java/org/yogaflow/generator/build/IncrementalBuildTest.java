@@ -83,6 +83,10 @@ class IncrementalBuildTest {
         }
     }
 
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    }
+
     private void edit(String file, UnaryOperator<String> change) throws IOException {
         Path path = content.resolve(file);
         Files.writeString(path, change.apply(Files.readString(path)));
@@ -110,15 +114,18 @@ class IncrementalBuildTest {
         assertEquals(ExitCodes.OK, build().code());
 
         assertEquals(1, segments(out));
+        Object catalog = fileKey(out.resolve("api/catalog.json"));
         edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
         // Only the pose's page: the catalog and its sequence's page show none of its instructions.
         assertTrue(rendered(build()).contains("(1 rendered, 15 unchanged)"));
+        assertEquals(catalog, fileKey(out.resolve("api/catalog.json")), "the catalog was kept");
         assertEquals(2, segments(out), "the search index was updated, not made again");
         assertEquals(fromScratch(), snapshot(out));
 
         edit("poses/mountain.md", s -> s.replace("name: Mountain Pose", "name: Mountain"));
         TestSites.Run renamed = build();
         assertFalse(rendered(renamed).contains("(0 rendered"), renamed.out());
+        assertFalse(catalog.equals(fileKey(out.resolve("api/catalog.json"))), "a name is in the catalog");
         assertEquals(fromScratch(), snapshot(out));
 
         edit("sequences/short-flow.yaml", s -> s.replace("Gaze at a fixed point.", "Gaze softly ahead."));
