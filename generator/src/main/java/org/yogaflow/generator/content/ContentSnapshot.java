@@ -283,9 +283,17 @@ public final class ContentSnapshot {
         origin(out, p.origin(), dir);
     }
 
+    /** Reads what {@link #pose(Out, Pose, Path)} wrote, field by field in the same order. */
     private static Pose pose(In in, Path dir) {
-        return new Pose(in.string(), in.string(), in.string(), in.strings(), in.choice(Difficulty.values()),
-                in.choice(Category.values()), in.strings(), in.number() == 0 ? null : new HoldRange(in.number(), in.number()), in.strings(),
+        String slug = in.string();
+        String name = in.string();
+        String sanskrit = in.string();
+        List<String> aliases = in.strings();
+        Difficulty difficulty = in.choice(Difficulty.values());
+        Category category = in.choice(Category.values());
+        List<String> bodyAreas = in.strings();
+        HoldRange duration = in.number() == 0 ? null : new HoldRange(in.number(), in.number());
+        return new Pose(slug, name, sanskrit, aliases, difficulty, category, bodyAreas, duration, in.strings(),
                 in.strings(), in.strings(), in.strings(), in.string(), in.string(), in.number() == 1, in.string(),
                 origin(in, dir));
     }
