@@ -214,17 +214,27 @@ public final class Pipeline {
             reading.run();
             remembering.run();
         });
+        // Meanwhile too, once the manifest is read: the published files that are still as the last
+        // build left them (not edited by hand), and the files of the site kept beside them. Only
+        // looked at here; the staging folder is made of them once the build knows it has work.
+        Publisher publisher = new Publisher(options.out());
+        FutureTask<Map<String, OutputTree.Output>> checking = new FutureTask<>(() -> {
+            String key = result(hashing);
+            return result(reading).filter(m -> m.key().equals(key))
+                    .map(m -> trusted != null ? m.outputs() : intactOutputs(m)).orElse(Map.of());
+        });
+        FutureTask<Set<String>> listing = new FutureTask<>(() -> result(checking).isEmpty() ? null
+                : trusted != null ? Memory.previousFiles(trusted, options.out()) : publisher.keptFiles());
+        Thread.ofPlatform().name("yogaflow-site").daemon(true).start(() -> {
+            checking.run();
+            listing.run();
+        });
         Map<String, String> stamps = memory == null ? BuildKey.stamps(options.content()) : memory.stamps(options.content());
         String key = result(hashing);
         Optional<SiteManifest> last = result(reading);
         Optional<SiteManifest> manifest = last.filter(m -> m.key().equals(key));
-        // The published files that are still as the last build left them (not edited by hand):
-        // looked at now when no content file changed (a build with nothing to do), otherwise
-        // while the content is read.
-        Supplier<Map<String, OutputTree.Output>> intactNow = () -> manifest
-                .map(m -> trusted != null ? m.outputs() : intactOutputs(m)).orElse(Map.of());
         boolean inputsUnchanged = manifest.isPresent() && !stamps.isEmpty() && manifest.get().inputs().equals(stamps);
-        Map<String, OutputTree.Output> intactEarly = inputsUnchanged ? intactNow.get() : null;
+        Map<String, OutputTree.Output> intactEarly = inputsUnchanged ? result(checking) : null;
         timings.add(new BuildReport.StageTiming("check", Duration.ofNanos(System.nanoTime() - checkStart),
                 stamps.size() + " content files, " + (trusted != null ? "the site this process published"
                         : manifest.isEmpty() ? "no earlier build of these options"
@@ -233,6 +243,7 @@ public final class Pipeline {
         if (intactEarly != null && !intactEarly.isEmpty() && intactEarly.size() == manifest.get().outputs().size()) {
             // Nothing changed since the last build, and the published site is its output.
             remembering.cancel(false);
+            listing.cancel(false);
             if (memory != null && trusted == null) memory.remember(manifest.get(), null, options.out(), manifestFile);
             return new BuildReport(diagnostics, List.copyOf(timings), 0, 0, 0, 0, true, null,
                     manifest.get().warnings(), true);
@@ -241,13 +252,11 @@ public final class Pipeline {
         // The staging folder is made on a thread of its own while the content is loaded and
         // validated: with a manifest of the same key, from the published site, to replace only
         // what changed; otherwise empty, to render everything.
-        Publisher publisher = new Publisher(options.out());
         FutureTask<Staged> stagingTask = new FutureTask<>(() -> {
             long start = System.nanoTime();
-            Map<String, OutputTree.Output> intact = intactEarly != null ? intactEarly : intactNow.get();
+            Map<String, OutputTree.Output> intact = result(checking);
             if (intact.isEmpty()) return new Staged(publisher.createStaging(), intact, null);
-            Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(),
-                    Memory.previousFiles(trusted, options.out()));
+            Path s = publisher.stageFromPublished(intact.keySet(), manifest.get().delta(), result(listing));
             // Files changed by hand since are not reused: they are made again.
             manifest.get().outputs().keySet().stream().filter(p -> !intact.containsKey(p))
                     .forEach(p -> Publisher.delete(s, p));

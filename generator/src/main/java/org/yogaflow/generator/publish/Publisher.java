@@ -60,8 +60,9 @@ public final class Publisher {
      * @param delta     the files that differ between the kept previous site and the published
      *                  one, or null when unknown (after a full build)
      * @param kept      the files of the kept previous site when the caller knows them for sure
-     *                  (it left that site and nothing has touched it since), or null: then the
-     *                  kept site is listed, which is most of the work for a large site
+     *                  (it left that site and nothing has touched it since, or it has just listed
+     *                  it: {@link #keptFiles}), or null: then the kept site is listed here, which
+     *                  is most of the work for a large site
      */
     public Path stageFromPublished(Set<String> published, Set<String> delta, Set<String> kept) {
         Path previous = kept(out);
@@ -109,6 +110,17 @@ public final class Publisher {
             return staging;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a staging folder from " + out, e);
+        }
+    }
+
+    /** The files of the site kept beside the output, as site paths; null when there is none (or it cannot be listed). */
+    public Set<String> keptFiles() {
+        Path previous = kept(out);
+        if (!Files.isDirectory(previous)) return null;
+        try {
+            return files(previous);
+        } catch (IOException e) {
+            return null;
         }
     }
 
