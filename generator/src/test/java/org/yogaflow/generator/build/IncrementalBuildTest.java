@@ -358,11 +358,16 @@ class IncrementalBuildTest {
         edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
         assertEquals(ExitCodes.OK, build().code()); // from here on, a previous site is kept
         Files.writeString(out.resolve("extra.html"), "added by hand");
+        Files.writeString(out.resolve("poses/mountain/extra.html"), "added by hand"); // in a page's folder
+        Files.createDirectories(out.resolve("poses/mountain/more"));
+        Files.writeString(out.resolve("poses/mountain/more/extra.html"), "added by hand");
         edit("poses/tree.md", s -> s.replace("1. Slowly, ", "1. Gently, "));
         assertEquals(ExitCodes.OK, build().code()); // the site with extra.html is now the kept one
         edit("poses/tree.md", s -> s.replace("1. Gently, ", "1. Calmly, "));
         assertEquals(ExitCodes.OK, build().code()); // starts from the kept site
         assertFalse(Files.exists(out.resolve("extra.html")));
+        assertFalse(Files.exists(out.resolve("poses/mountain/extra.html")));
+        assertFalse(Files.exists(out.resolve("poses/mountain/more")));
         assertEquals(fromScratch(), snapshot(out));
     }
 
