@@ -264,8 +264,7 @@ public final class Pipeline {
         });
         Thread.ofPlatform().name("yogaflow-staging").start(stagingTask);
 
-        ContentLoader.Memo[] content = new ContentLoader.Memo[1];
-        Library library = loadAndValidate(diagnostics, stamps, () -> content[0] = result(remembering));
+        Library library = loadAndValidate(diagnostics, stamps, () -> result(remembering));
         if (diagnostics.fails(options.strict())) {
             // Nothing is rendered: a staging folder made from the published site is a copy of it,
             // kept for the next build to start from.
@@ -306,7 +305,7 @@ public final class Pipeline {
         // process starts from its memory.
         Path termsFile = options.cache().resolve("search-terms.tsv");
         SearchIndexer.Memo searchMemo = memory != null ? memory.search : !incremental ? new SearchIndexer.Memo()
-                : SearchIndexer.Memo.restore(termsFile, staging, ContentSnapshot.saved(content[0]));
+                : SearchIndexer.Memo.restore(termsFile, staging, ContentSnapshot.saved(result(remembering)));
         FutureTask<SearchIndexer.Result> search = new FutureTask<>(() -> SearchIndexer.write(published, links, tree,
                 searchStaging, incremental ? SearchIndexer.luceneDir(options.out()) : null, searchMemo));
         boolean done = false;
@@ -364,7 +363,7 @@ public final class Pipeline {
                 }
                 hashes.save();
                 if (memory == null) {
-                    ContentSnapshot.write(snapshotFile, snapshotKey, content[0]);
+                    ContentSnapshot.write(snapshotFile, snapshotKey, result(remembering));
                     searchMemo.save(termsFile);
                 }
                 renditions.prune(); // renditions of deleted or changed photos, or of old settings

@@ -1,6 +1,5 @@
 package org.yogaflow.generator.content;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -142,11 +141,8 @@ public final class ContentSnapshot {
                 return;
             }
             long[] size = {0};
-            AtomicWrite.writeBinary(file, stream -> {
-                OutputStream buffered = new BufferedOutputStream(stream, 1 << 16);
-                size[0] = frame(buffered, out -> whole(out, key, last, memo));
-                buffered.flush();
-            });
+            // (A frame is made in memory, then written in one go: no buffering needed.)
+            AtomicWrite.writeBinary(file, stream -> size[0] = frame(stream, out -> whole(out, key, last, memo)));
             memo.saved = new ContentLoader.Memo.Saved(last, size[0], 1);
         } catch (IOException | UncheckedIOException e) {
             // No snapshot then (an appended frame cut short would be refused anyway): the next

@@ -187,9 +187,7 @@ public final class SearchIndexer {
                 usable = true;
                 signatures = indexed.previous();
                 terms = from.terms();
-                Map<String, Integer> ids = HashMap.newHashMap(now.size());
-                for (SearchDocument.Entry doc : now) ids.put(doc.slug(), doc.id());
-                oldDoc = slug -> SearchDocument.entry(from.library(), slug, ids.get(slug));
+                oldDoc = slug -> SearchDocument.entry(from.library(), slug, nowBySlug.get(slug).id()); // same ids
             }
             lastWasIncremental = usable;
             Map<String, String> before = signatures;
