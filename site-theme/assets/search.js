@@ -273,7 +273,8 @@ export class SearchIndex {
     this.size = manifest.poses + manifest.sequences;
     this.analysis = createAnalysis(manifest.analysis);
     this.ranking = manifest.ranking;
-    this.url = (name) => new URL(name, manifestUrl).href;
+    const files = new URL(manifest.files, manifestUrl); // the shards' folder, relative to the manifest
+    this.url = (name) => new URL(name, files).href;
     this.load = load;
     this.files = new Map(); // url → Promise of parsed shard
     this.decoded = new Map(); // postings string → ids

@@ -299,8 +299,7 @@ public final class Pipeline {
         Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
         OutputTree tree = new OutputTree(staging, intact);
         // The search indexes are built by the render workers, as their first task (more threads
-        // than cores would only take turns); only the library page, which links to the browser
-        // index by its hashed name, waits for them.
+        // than cores would only take turns).
         // A one-off build starts from the terms of the last one, saved in the cache, as a watching
         // process starts from its memory.
         Path termsFile = options.cache().resolve("search-terms.tsv");
@@ -314,7 +313,7 @@ public final class Pipeline {
             // Photos are planned during render, because templates need their renditions' URLs
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, options.site())
-                    .render(published, tree, hashes, options.photos().quality(), search, () -> result(search).assets(),
+                    .render(published, tree, hashes, options.photos().quality(), search, SearchIndexer.assets(published, links),
                             memory == null ? SiteRenderer.Memo.none() : memory.render(key)),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));

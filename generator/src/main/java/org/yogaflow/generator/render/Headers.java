@@ -20,6 +20,10 @@ public final class Headers {
                 + "; object-src 'none'; base-uri 'self'; form-action 'self'";
     }
 
+    /**
+     * Fingerprinted files are cached for good. The search index's manifest is named by the poses
+     * it indexes, not by its content: it is revalidated on every use, like the pages.
+     */
     static String file(String apiOrigin) {
         return """
                 /*
@@ -31,6 +35,8 @@ public final class Headers {
                   Cache-Control: public, max-age=31536000, immutable
                 /images/*
                   Cache-Control: public, max-age=31536000, immutable
+                /search/*
+                  Cache-Control: no-cache
                 /api/*
                   Access-Control-Allow-Origin: *
                   Cache-Control: public, max-age=300

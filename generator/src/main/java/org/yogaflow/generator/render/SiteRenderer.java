@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,16 +63,6 @@ public final class SiteRenderer {
     }
 
     /**
-     * @param alongside work for the same workers, done first (the search indexes)
-     * @param search what the library page needs to load the browser search index (names → URLs);
-     *               only the library page sees it, so that other pages need not change with the index
-     */
-    public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
-            Supplier<Map<String, String>> search) {
-        return render(library, tree, hashes, photoQuality, alongside, search, Memo.none());
-    }
-
-    /**
      * What a long-running process keeps from one build to the next of the same theme and options
      * (the caller starts a new memo when they change): the cards' HTML, the catalog's entries,
      * and each output's inputs with their signature. After an edit, an output whose inputs are
@@ -124,9 +113,14 @@ public final class SiteRenderer {
         }
     }
 
-    /** @param memo what this process kept from its last build of the same theme and options */
+    /**
+     * @param alongside work for the same workers, done first (the search indexes)
+     * @param search what the library page needs to load the browser search index (names → URLs,
+     *               known before the index is built); only the library page sees it
+     * @param memo what this process kept from its last build of the same theme and options
+     */
     public Result render(Library library, OutputTree tree, FileHashes hashes, int photoQuality, Runnable alongside,
-            Supplier<Map<String, String>> search, Memo memo) {
+            Map<String, String> search, Memo memo) {
         this.memo = memo;
         rendered.set(0);
         Templates templates = new Templates(themeDir.resolve("templates"));
@@ -183,14 +177,29 @@ public final class SiteRenderer {
 
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.csp(site.apiOrigin()));
-        // The big items (the search stage, the catalog, the sitemap) go first: at the end of the
-        // list they would leave one core idle while the other finishes them.
+        // The big items (the search stage, the library page with every card, the catalog, the
+        // sitemap) go first: at the end of the list they would leave one core idle while the
+        // other finishes them.
         List<Supplier<Integer>> pages = new ArrayList<>();
-        AtomicBoolean searched = new AtomicBoolean();
         pages.add(() -> {
             alongside.run();
-            searched.set(true);
             return 0;
+        });
+        pages.add(() -> {
+            Map<String, String> searchAssets = new TreeMap<>(search);
+            return page(templates, tree, common, "library", "poses/", List.of(allCards, searchAssets),
+                    () -> Signature.of(cardsSignature.get(), searchAssets),
+                    "Pose library",
+                    () -> "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
+                    () -> {
+                        List<String> libraryHtml = new ArrayList<>(allCards.size());
+                        for (int i = 0; i < allCards.size(); i++) {
+                            // Only the first cards, visible without scrolling, load their image at once.
+                            libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
+                                    : lazyCard.apply(allCards.get(i)));
+                        }
+                        return Map.of("cardsHtml", libraryHtml, "search", searchAssets);
+                    });
         });
         pages.add(() -> page(templates, tree, common, "home", "", List.of(allCards.size(), allSequences),
                 () -> Signature.of(allCards.size(), sequencesSignature.get()), site.title(), site::tagline, "home",
@@ -243,7 +252,6 @@ public final class SiteRenderer {
                                 related.stream().map(c -> cardHash.apply(c.slug())).toList(), areas, sequences),
                         pose.name(), () -> pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
                                 + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".", "poses", () -> {
-                            lazyCard.apply(card); // ready for the library page, on this core
                             return Map.of("view", poseView(pose, card, areas, sequences,
                                     related.stream().map(lazyCard).toList()));
                         });
@@ -267,31 +275,6 @@ public final class SiteRenderer {
                         () -> Map.of("view", sequenceView(library, sequence, cards, link)));
             });
         }
-        // A worker done with the pages while the search index is still being built renders the
-        // cards of the library page meanwhile, in case it changed (the index is part of it).
-        pages.add(() -> {
-            for (int i = 0; i < allCards.size() && !searched.get(); i++) lazyCard.apply(allCards.get(i));
-            return 0;
-        });
-        // The library page waits for the search index (built alongside): it goes last.
-        pages.add(() -> {
-            Map<String, String> searchAssets = new TreeMap<>(search.get());
-            return page(templates, tree, common, "library", "poses/", List.of(allCards, searchAssets),
-                    () -> Signature.of(cardsSignature.get(), searchAssets),
-                    "Pose library",
-                    () -> "All " + allCards.size() + " poses, with instructions, benefits and cautions.", "poses",
-                    () -> {
-                        // Cards not made by a pose page yet (an incremental build renders few pages).
-                        Parallel.map(allCards, lazyCard);
-                        List<String> libraryHtml = new ArrayList<>(allCards.size());
-                        for (int i = 0; i < allCards.size(); i++) {
-                            // Only the first cards, visible without scrolling, load their image at once.
-                            libraryHtml.add(i < EAGER_CARDS ? cardHtml(templates, assets, allCards.get(i), true)
-                                    : lazyCard.apply(allCards.get(i)));
-                        }
-                        return Map.of("cardsHtml", libraryHtml, "search", searchAssets);
-                    });
-        });
         int count = Parallel.map(pages, Supplier::get).stream().mapToInt(Integer::intValue).sum();
 
         tree.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + links.absolute("sitemap.xml") + "\n");

@@ -31,6 +31,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.content.Category;
 import org.yogaflow.generator.content.Difficulty;
 import org.yogaflow.generator.content.Library;
@@ -41,12 +42,13 @@ import org.yogaflow.generator.publish.OutputTree;
 import org.yogaflow.generator.render.Permalinks;
 
 /**
- * Writes the browser's search index under {@code assets/search/}, every file named by its content
- * hash. The terms and postings are read back from the Lucene index just written, so the browser
- * searches exactly the terms Lucene does. Files:
+ * Writes the browser's search index: its manifest under {@code search/}, the other files under
+ * {@code assets/search/}, each named by its content hash. The terms and postings are read back
+ * from the Lucene index just written, so the browser searches exactly the terms Lucene does. Files:
  * <ul>
- * <li>{@code manifest.*.json}, read first: analysis tables, ranking weights, facet labels and the
- *     list of the other files;
+ * <li>{@code search/index.*.json}, the manifest, read first: analysis tables, ranking weights,
+ *     facet labels and the list of the other files. It is named by the poses it indexes, in id
+ *     order, not by its content (see {@link #manifestPath}), so a CDN must revalidate it;
  * <li>{@code n.*.json}: shards of the name, body area, category, level and whole-name terms, by
  *     the first two letters of each term, so a query loads only the shards its words need;
  * <li>{@code t.*.json}: shards of the benefit and instruction stems, likewise;
@@ -58,8 +60,11 @@ import org.yogaflow.generator.render.Permalinks;
  */
 final class BrowserIndexWriter {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final String DIR = "assets/search/";
+    /** Where the manifest is, and the way from there to {@link #DIR}. */
+    static final String MANIFEST_DIR = "search/";
+    private static final String FILES = "../" + DIR;
     /** Shards grow to about this many characters before a new one starts (a key is never split). */
     static final int SHARD_CHARS = 12_000;
 
@@ -246,11 +251,24 @@ final class BrowserIndexWriter {
         }
     }
 
+    /**
+     * The site path of the manifest of {@code library}'s index: named by the slugs of its poses in
+     * id order, the order of the library page's cards. The page links it without waiting for the
+     * index, and stays as it is when only terms change (an edit of instructions), while a page
+     * with other cards never loads a manifest whose ids do not match them. The manifest's content
+     * changes under this name, so the site's headers file has it revalidated.
+     */
+    static String manifestPath(Library library) {
+        String poses = Signature.of(List.copyOf(library.poses().keySet()));
+        return MANIFEST_DIR + Fingerprint.name("index.json", poses.substring(0, 10));
+    }
+
     /** Writes every file; returns the manifest's URL. */
     String write(Vocabulary terms) {
         Map<List<String>, String> written = new HashMap<>();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
+        manifest.put("files", FILES);
         manifest.put("poses", library.poses().size());
         manifest.put("sequences", library.sequences().size());
         manifest.put("base", links.url(""));
@@ -269,7 +287,10 @@ final class BrowserIndexWriter {
         manifest.put("sequenceList", write("sequences", sequenceList()));
         terms.dirty.clear();
         terms.written = written;
-        return links.url(DIR + write("manifest", manifest));
+        String path = manifestPath(library);
+        byte[] bytes = json(manifest);
+        if (!tree.keep(path, "=" + Fingerprint.of(bytes))) tree.write(path, bytes);
+        return links.url(path);
     }
 
     /** Reads every term of the browser's fields, with its postings as document ids (ord), encoded. */
@@ -479,16 +500,21 @@ final class BrowserIndexWriter {
 
     /** Writes {@code DIR/prefix.<hash>.json}; returns the name relative to DIR. */
     private String write(String prefix, Object content) {
+        byte[] bytes = json(content);
+        String name = Fingerprint.name(prefix + ".json", Fingerprint.of(bytes));
+        // Named by content: a file of the previous build with this name is this file.
+        if (!tree.keep(DIR + name, "=" + DIR + name)) tree.write(DIR + name, bytes);
+        return name;
+    }
+
+    private static byte[] json(Object content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(SHARD_CHARS + SHARD_CHARS / 4);
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             value(json, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory does not fail
         }
-        String name = Fingerprint.name(prefix + ".json", Fingerprint.of(bytes.toByteArray()));
-        // Named by content: a file of the previous build with this name is this file.
-        if (!tree.keep(DIR + name, "=" + DIR + name)) tree.write(DIR + name, bytes.toByteArray());
-        return name;
+        return bytes.toByteArray();
     }
 
     /**

@@ -32,6 +32,15 @@ public final class SearchIndexer {
 
     private SearchIndexer() {}
 
+    /**
+     * What templates need to load the browser index of {@code published} ("index" → its
+     * manifest's URL), known before the index is written: the manifest is named by the poses
+     * indexed, not by its content.
+     */
+    public static Map<String, String> assets(Library published, Permalinks links) {
+        return Map.of("index", links.url(BrowserIndexWriter.manifestPath(published)));
+    }
+
     /** Where the Lucene index of a site built into {@code out} lives: beside it, not inside (never published to the CDN). */
     public static Path luceneDir(Path out) {
         return out.resolveSibling(out.getFileName() + ".search");

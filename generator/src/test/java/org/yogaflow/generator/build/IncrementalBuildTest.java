@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,10 +116,18 @@ class IncrementalBuildTest {
 
         assertEquals(1, segments(out));
         Object catalog = fileKey(out.resolve("api/catalog.json"));
-        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
-        // Only the pose's page: the catalog and its sequence's page show none of its instructions.
+        Object library = fileKey(out.resolve("poses/index.html"));
+        List<String> manifest = TestSites.files(out.resolve("search"));
+        byte[] terms = Files.readAllBytes(out.resolve("search").resolve(manifest.get(0)));
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Unhurriedly, "));
+        // Only the pose's page: the catalog, the library page and its sequence's page show none of
+        // its instructions. The search index's manifest changed, under the same name.
         assertTrue(rendered(build()).contains("(1 rendered, 15 unchanged)"));
         assertEquals(catalog, fileKey(out.resolve("api/catalog.json")), "the catalog was kept");
+        assertEquals(library, fileKey(out.resolve("poses/index.html")), "the library page was kept");
+        assertEquals(manifest, TestSites.files(out.resolve("search")));
+        assertFalse(Arrays.equals(terms, Files.readAllBytes(out.resolve("search").resolve(manifest.get(0)))),
+                "a new word of the instructions is in the manifest's list of shards");
         assertEquals(2, segments(out), "the search index was updated, not made again");
         assertEquals(fromScratch(), snapshot(out));
 
@@ -141,6 +150,8 @@ class IncrementalBuildTest {
                 .replace("name: Tree Pose", "name: Chair Pose").replace("related: [mountain]", "related: []"));
         assertEquals(ExitCodes.OK, build().code());
         assertTrue(Files.exists(out.resolve("poses/chair/index.html")));
+        assertEquals(1, TestSites.files(out.resolve("search")).size());
+        assertFalse(manifest.equals(TestSites.files(out.resolve("search"))), "other poses, another manifest");
         assertEquals(fromScratch(), snapshot(out));
         Files.delete(content.resolve("poses/chair.md"));
         assertEquals(ExitCodes.OK, build().code());

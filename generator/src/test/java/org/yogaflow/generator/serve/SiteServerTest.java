@@ -96,6 +96,8 @@ class SiteServerTest {
         assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElseThrow());
         assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("Cache-Control").orElseThrow());
         assertEquals("public, max-age=300", get("/api/catalog.json").headers().firstValue("Cache-Control").orElseThrow());
+        String index = get("/poses/").body().replaceAll("(?s).*data-index=\"(/search/index\\.[0-9a-f]+\\.json)\".*", "$1");
+        assertEquals("no-cache", get(index).headers().firstValue("Cache-Control").orElseThrow(), index);
         assertEquals("strict-origin-when-cross-origin", asset.headers().firstValue("Referrer-Policy").orElseThrow());
         assertTrue(get("/no-such-page/").headers().firstValue("Content-Security-Policy").isPresent(), "the 404 page too");
     }
