@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
@@ -134,10 +135,34 @@ final class BrowserIndexWriter {
             dirty.add(prefix + key);
         }
 
-        /** Every (field, term) held. */
-        void forEach(java.util.function.BiConsumer<String, String> action) {
-            keys.values().forEach(byKey -> byKey.values().forEach(byField ->
-                    byField.forEach((field, terms) -> terms.keySet().forEach(term -> action.accept(field, term)))));
+        /**
+         * Brings the postings up to date for documents replaced under the same ids, given the terms
+         * of their old and new versions ((field, term) → ids, as {@link LuceneIndexer#terms} finds
+         * them): a term loses the ids of the old versions that had it, gains those of the new
+         * versions that have it, and goes when no document has it any more. That is what the
+         * Lucene index holds after the same replacement, without reading it. Throws
+         * {@link Unreadable} when an old version's term is not held with its id: these terms were
+         * not made from those documents.
+         */
+        void replace(Map<List<String>, Set<Integer>> was, Map<List<String>, Set<Integer>> is) {
+            Set<List<String>> changed = new HashSet<>(was.keySet());
+            changed.addAll(is.keySet());
+            for (List<String> term : changed) {
+                Set<Integer> before = was.getOrDefault(term, Set.of());
+                Set<Integer> after = is.getOrDefault(term, Set.of());
+                if (before.equals(after)) continue;
+                String field = term.get(0);
+                String text = term.get(1);
+                Map<String, Map<String, String>> byField = byField(prefixOf.get(field), key(text));
+                String postings = byField == null || !byField.containsKey(field) ? null : byField.get(field).get(text);
+                Set<Integer> ids = new TreeSet<>();
+                if (postings != null) for (int id : Postings.decode(postings)) ids.add(id);
+                if (!ids.containsAll(before)) throw new Unreadable();
+                ids.removeAll(before);
+                ids.addAll(after);
+                if (ids.isEmpty()) remove(field, text);
+                else put(field, text, Postings.encode(ids.stream().mapToInt(Integer::intValue).toArray()));
+            }
         }
 
         private int size(String prefix, String key) {
@@ -244,7 +269,11 @@ final class BrowserIndexWriter {
     /** A shard of the previous build: [prefix, keys…] and its file's hash. */
     private record Stored(List<String> shard, String hash) {}
 
-    /** A shard of the previous build is missing or not what its name says: every term must be read from the index. */
+    /**
+     * Terms of an earlier build that cannot be used (a shard of the previous build is missing or not
+     * what its name says, or the terms were not made from the documents replaced): every term
+     * must be read from the index.
+     */
     static final class Unreadable extends RuntimeException {
         Unreadable() {
             super("a search index file of the previous build is missing or changed", null, false, false);
@@ -318,42 +347,6 @@ final class BrowserIndexWriter {
             throw new UncheckedIOException("cannot read the search index", e);
         }
         return all;
-    }
-
-    /**
-     * Brings {@code terms} (read from an earlier state of {@code index}) up to date for the terms
-     * in {@code changed} (those whose postings among the replaced documents differ between their
-     * old and new versions): each is read again, and dropped when no live document has it any
-     * more. Every other term's postings are as before.
-     */
-    static void updateTerms(Vocabulary terms, Directory index, Vocabulary changed) {
-        try (DirectoryReader reader = DirectoryReader.open(index)) {
-            int[] ord = ords(reader);
-            int[] ids = new int[reader.maxDoc()];
-            changed.forEach((field, text) -> {
-                BytesRef term = new BytesRef(text);
-                int n = 0;
-                try {
-                    for (LeafReaderContext leaf : reader.leaves()) {
-                        Terms leafTerms = leaf.reader().terms(field);
-                        if (leafTerms == null) continue;
-                        TermsEnum te = leafTerms.iterator();
-                        if (!te.seekExact(term)) continue;
-                        Bits live = leaf.reader().getLiveDocs();
-                        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-                        for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-                            if (live == null || live.get(doc)) ids[n++] = ord[leaf.docBase + doc];
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the search index", e);
-                }
-                if (n > 0) terms.put(field, text, Postings.encode(Arrays.copyOf(ids, n)));
-                else terms.remove(field, text);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the search index", e);
-        }
     }
 
     /** Lucene doc id → document id. */

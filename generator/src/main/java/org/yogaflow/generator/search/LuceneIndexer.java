@@ -34,6 +34,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -77,6 +78,31 @@ public final class LuceneIndexer {
     private LuceneIndexer() {}
 
     /**
+     * The documents of an index, in id order: their slugs and signatures. The index's commit keeps
+     * their {@link #fingerprint}, so that whoever knows them (the search memo) need not read them
+     * back from the index.
+     */
+    record Documents(List<String> slugs, List<String> signatures) {
+        static Documents of(List<SearchDocument.Entry> docs) {
+            List<String> slugs = new ArrayList<>(docs.size());
+            List<String> signatures = new ArrayList<>(docs.size());
+            for (SearchDocument.Entry doc : docs) {
+                slugs.add(doc.slug());
+                signatures.add(doc.signature());
+            }
+            return new Documents(List.copyOf(slugs), List.copyOf(signatures));
+        }
+
+        /** A hash of the signatures in id order (each covers its document's id, kind and file). */
+        String fingerprint() {
+            return Signature.of(signatures);
+        }
+    }
+
+    /** The commit data that holds the fingerprint of the index's documents. */
+    private static final String DOCUMENTS = "yogaflow-documents";
+
+    /**
      * The index of {@code docs}, written into {@code target} (a new, empty folder). When
      * {@code previous} (the index of the last build, or null) holds the same documents in the
      * same order, its files are linked into {@code target} (Lucene never changes a file it has
@@ -84,15 +110,16 @@ public final class LuceneIndexer {
      * indexing everything again. Anything unexpected about the previous index means indexing
      * everything.
      *
+     * @param known the previous index's documents, if the caller knows them: used when the
+     *              index's commit has their fingerprint, and read from the index otherwise
      * @return the index, open for reading
      */
-    static Indexed index(List<SearchDocument.Entry> docs, Path previous, Path target) {
-        Map<String, String> now = HashMap.newHashMap(docs.size());
+    static Directory index(List<SearchDocument.Entry> docs, Path previous, Path target, Documents known) {
+        Documents now = Documents.of(docs);
         if (previous != null && Files.isDirectory(previous)) {
-            Map<String, String> signatures = HashMap.newHashMap(docs.size());
             try {
-                Directory updated = update(docs, previous, target, signatures, now);
-                if (updated != null) return new Indexed(updated, signatures, now);
+                Directory updated = update(docs, now, previous, target, known);
+                if (updated != null) return updated;
             } catch (IOException | RuntimeException e) {
                 // not usable: index everything below
             }
@@ -100,22 +127,14 @@ public final class LuceneIndexer {
         }
         Directory index = write(docs, now);
         copy(index, target);
-        return new Indexed(index, null, now);
+        return index;
     }
 
     /**
-     * An index open for reading: {@code previous} is slug → signature of the documents of the
-     * index it was updated from, or null when everything was indexed anew; {@code signatures}
-     * is slug → signature of the documents it holds now.
+     * Indexes {@code docs} in memory: a commit to disk would fsync every file, which costs seconds
+     * on some disks and buys nothing for a build output. {@link #copy} then writes it out.
      */
-    public record Indexed(Directory directory, Map<String, String> previous, Map<String, String> signatures) {}
-
-    /**
-     * Indexes {@code docs} in memory, filling in slug → signature of every document: a commit to
-     * disk would fsync every file, which costs seconds on some disks and buys nothing for a build
-     * output. {@link #copy} then writes it out.
-     */
-    private static Directory write(List<SearchDocument.Entry> docs, Map<String, String> signatures) {
+    private static Directory write(List<SearchDocument.Entry> docs, Documents now) {
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -128,9 +147,9 @@ public final class LuceneIndexer {
         StemCollector stems = new StemCollector();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument.Entry doc : docs) {
-                signatures.put(doc.slug(), doc.signature());
                 writer.addDocument(document(doc.document(), doc.signature(), stems));
             }
+            writer.setLiveCommitData(Map.of(DOCUMENTS, now.fingerprint()).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
@@ -139,34 +158,16 @@ public final class LuceneIndexer {
     }
 
     /** The incremental case of {@link #index}, or null when the previous index holds other documents. */
-    private static Directory update(List<SearchDocument.Entry> docs, Path previous, Path target,
-            Map<String, String> signatures, Map<String, String> now)
-            throws IOException { // fills in both: previous, now
-        try (Directory old = LuceneFiles.open(previous); DirectoryReader reader = DirectoryReader.open(old)) {
-            if (reader.numDocs() != docs.size()) return null;
-            String[] slugs = new String[docs.size()]; // by document id
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                // Doc values: read by column, without decompressing each stored document.
-                NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
-                SortedDocValues slugValues = leaf.reader().getSortedDocValues(SLUG);
-                BinaryDocValues signatureValues = leaf.reader().getBinaryDocValues(SIGNATURE);
-                if (ords == null || slugValues == null || signatureValues == null) return null;
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) continue;
-                    if (!ords.advanceExact(doc) || !slugValues.advanceExact(doc) || !signatureValues.advanceExact(doc)) {
-                        return null;
-                    }
-                    int ord = Math.toIntExact(ords.longValue());
-                    if (ord < 0 || ord >= slugs.length || slugs[ord] != null) return null;
-                    String slug = slugValues.lookupOrd(slugValues.ordValue()).utf8ToString();
-                    slugs[ord] = slug;
-                    signatures.put(slug, signatureValues.binaryValue().utf8ToString());
-                }
-            }
-            for (SearchDocument.Entry doc : docs) {
-                if (!doc.slug().equals(slugs[doc.id()])) return null; // added, removed or renamed: ids move
-            }
+    private static Directory update(List<SearchDocument.Entry> docs, Documents now, Path previous, Path target,
+            Documents known) throws IOException {
+        Documents before;
+        try (Directory old = LuceneFiles.open(previous)) {
+            String committed = SegmentInfos.readLatestCommit(old).getUserData().get(DOCUMENTS);
+            before = known != null && known.fingerprint().equals(committed) ? known : documents(old, docs.size());
+        }
+        if (before == null || before.slugs().size() != docs.size()) return null;
+        for (SearchDocument.Entry doc : docs) {
+            if (!doc.slug().equals(before.slugs().get(doc.id()))) return null; // added, removed or renamed: ids move
         }
         Files.createDirectories(target);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(previous)) {
@@ -185,11 +186,11 @@ public final class LuceneIndexer {
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument.Entry doc : docs) {
                 String signature = doc.signature();
-                now.put(doc.slug(), signature);
-                if (!signature.equals(signatures.get(doc.slug()))) {
+                if (!signature.equals(before.signatures().get(doc.id()))) {
                     writer.updateDocument(new Term(SLUG, doc.slug()), document(doc.document(), signature, stems));
                 }
             }
+            writer.setLiveCommitData(Map.of(DOCUMENTS, now.fingerprint()).entrySet());
             writer.commit();
         } catch (IOException | RuntimeException e) {
             directory.close();
@@ -198,26 +199,39 @@ public final class LuceneIndexer {
         return directory;
     }
 
-    /**
-     * The terms, as (field, term), of {@code fields} whose postings change when documents
-     * {@code before} are replaced by {@code after} (the same ids): found by analysing both as the
-     * index writer does, without writing an index.
-     */
-    static Set<List<String>> changedTerms(List<SearchDocument> before, List<SearchDocument> after, Set<String> fields) {
-        Map<List<String>, Set<Integer>> was = terms(before, fields);
-        Map<List<String>, Set<Integer>> is = terms(after, fields);
-        Set<List<String>> changed = new HashSet<>();
-        was.forEach((term, ids) -> {
-            if (!ids.equals(is.get(term))) changed.add(term);
-        });
-        for (List<String> term : is.keySet()) {
-            if (!was.containsKey(term)) changed.add(term);
+    /** The documents of an index, read from its doc values; null when it does not hold {@code size} well-formed ones. */
+    private static Documents documents(Directory index, int size) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(index)) {
+            if (reader.numDocs() != size) return null;
+            String[] slugs = new String[size]; // by document id
+            String[] signatures = new String[size];
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                // Doc values: read by column, without decompressing each stored document.
+                NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
+                SortedDocValues slugValues = leaf.reader().getSortedDocValues(SLUG);
+                BinaryDocValues signatureValues = leaf.reader().getBinaryDocValues(SIGNATURE);
+                if (ords == null || slugValues == null || signatureValues == null) return null;
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) continue;
+                    if (!ords.advanceExact(doc) || !slugValues.advanceExact(doc) || !signatureValues.advanceExact(doc)) {
+                        return null;
+                    }
+                    int ord = Math.toIntExact(ords.longValue());
+                    if (ord < 0 || ord >= size || slugs[ord] != null) return null;
+                    slugs[ord] = slugValues.lookupOrd(slugValues.ordValue()).utf8ToString();
+                    signatures[ord] = signatureValues.binaryValue().utf8ToString();
+                }
+            }
+            return new Documents(Arrays.asList(slugs), Arrays.asList(signatures));
         }
-        return changed;
     }
 
-    /** (field, term) → ids of the documents that have it, for the indexed fields among {@code fields}. */
-    private static Map<List<String>, Set<Integer>> terms(List<SearchDocument> docs, Set<String> fields) {
+    /**
+     * (field, term) → ids of the documents that have it, for the indexed fields among {@code fields}:
+     * found by analysing the documents as the index writer does, without writing an index.
+     */
+    static Map<List<String>, Set<Integer>> terms(List<SearchDocument> docs, Set<String> fields) {
         Map<List<String>, Set<Integer>> terms = new HashMap<>();
         Analyzer analyzer = Analysis.analyzer();
         StemCollector stems = new StemCollector();

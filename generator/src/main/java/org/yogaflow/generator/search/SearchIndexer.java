@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.apache.lucene.store.Directory;
 import org.yogaflow.generator.cache.AtomicWrite;
 import org.yogaflow.generator.cache.Generations;
 import org.yogaflow.generator.cache.Same;
-import org.yogaflow.generator.cache.Signature;
 import org.yogaflow.generator.content.Library;
 import org.yogaflow.generator.content.Taxonomy;
 import org.yogaflow.generator.publish.OutputTree;
@@ -49,38 +52,70 @@ public final class SearchIndexer {
     /**
      * Writes the browser index files (fingerprinted names) into {@code tree} and the Lucene index
      * into {@code luceneDir} (an empty new folder; the caller swaps it into place after publishing).
+     * The Lucene index is written on a thread of its own meanwhile: after an edit, the browser
+     * index is updated from the memo, without reading the Lucene index.
      *
      * @param previousLuceneDir the index of the build that {@code tree} starts from, or null: when
      *                          it holds the same documents, only changed ones are indexed again
-     * @param memo              what a long-running process kept from its last build, or null
+     * @param memo              what this process kept from its last build, or what a new process
+     *                          restored from the last build's cache ({@link Memo#restore}); or null
      */
     public static Result write(Library published, Permalinks links, OutputTree tree, Path luceneDir,
             Path previousLuceneDir, Memo memo) {
         long start = System.nanoTime();
         List<SearchDocument.Entry> docs = SearchDocument.entries(published,
                 memo == null ? (key, make) -> make.get() : memo.documents(published.taxonomy()));
-        long indexing = System.nanoTime();
-        LuceneIndexer.Indexed indexed = LuceneIndexer.index(docs, previousLuceneDir, luceneDir);
-        try (Directory index = indexed.directory()) {
-            long exporting = System.nanoTime();
-            BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index)
-                    : memo.update(docs, indexed, index);
+        long exporting = System.nanoTime();
+        LuceneIndexer.Documents known = memo == null ? null : memo.known();
+        long[] indexed = new long[1];
+        FutureTask<Directory> lucene = new FutureTask<>(() -> {
+            long begin = System.nanoTime();
+            Directory index = LuceneIndexer.index(docs, previousLuceneDir, luceneDir, known);
+            indexed[0] = System.nanoTime() - begin;
+            return index;
+        });
+        Thread.ofPlatform().name("yogaflow-lucene").daemon(true).start(lucene);
+        Supplier<Directory> index = () -> result(lucene);
+        try {
+            BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index.get())
+                    : memo.update(docs, index);
             BrowserIndexWriter writer = new BrowserIndexWriter(published, links, tree);
             String manifest;
             try {
                 manifest = writer.write(terms);
             } catch (BrowserIndexWriter.Unreadable e) {
                 // A file of the previous build is missing or changed: every term is read again.
-                terms = BrowserIndexWriter.readTerms(index);
+                terms = BrowserIndexWriter.readTerms(index.get());
                 manifest = writer.write(terms);
                 if (memo != null) memo.terms = terms;
             }
+            long browser = System.nanoTime() - exporting;
+            index.get().close();
             return new Result(Map.of("index", manifest), docs.size(), String.format(Locale.ROOT,
-                    "documents %d ms, Lucene %d ms, browser index %d ms%s", (indexing - start) / 1_000_000,
-                    (exporting - indexing) / 1_000_000, (System.nanoTime() - exporting) / 1_000_000,
-                    memo != null && memo.lastWasIncremental() ? ", changed terms only" : ""));
+                    "documents %d ms, browser index %d ms%s, Lucene %d ms alongside", (exporting - start) / 1_000_000,
+                    browser / 1_000_000, memo != null && memo.lastWasIncremental() ? " (changed terms only)" : "",
+                    indexed[0] / 1_000_000));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing an index does not fail
+        } finally {
+            // Never leaves the Lucene thread writing: the caller deletes its folder after a failure.
+            try {
+                lucene.get();
+            } catch (ExecutionException | InterruptedException | CancellationException e) {
+                // its failure, if any, was thrown above or will be
+            }
+        }
+    }
+
+    /** A task's result, waiting for it; rethrows its failure. */
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -90,31 +125,32 @@ public final class SearchIndexer {
     }
 
     /**
-     * The browser index's terms as the last build of this process left them, and the documents
-     * they came from. After an edit, only the terms of the replaced documents (old and new
-     * versions) are read from the index again, instead of every term: what makes a rebuild in a
-     * warm process ({@code yogaflow dev}) fast. It is used only when the index being updated is
-     * the one these terms were read from (the same documents, by signature); otherwise every term
-     * is read, as in a one-off build.
+     * The browser index's terms as the last build left them, and the documents they were made
+     * from. After an edit, only the terms of the replaced documents (old and new versions) change,
+     * and they are updated from the analysis of both versions, without reading the index: what
+     * makes a rebuild after an edit fast. A long-running process ({@code yogaflow dev}) keeps its
+     * memo from build to build; a new process restores the last build's from the cache.
+     * Anything that does not add up means every term is read from the index.
      */
     public static final class Memo {
-        private static final String FORMAT = "yogaflow search terms 1";
+        private static final String FORMAT = "yogaflow search terms 2";
 
-        private Map<String, SearchDocument.Entry> docs; // by slug
-        private Map<String, String> signatures;  // by slug; null while the terms are being changed
+        // The documents of the last build, in id order, and what the terms were made from (the
+        // same documents' slugs and signatures; null while the terms are being changed).
+        private List<SearchDocument.Entry> docs;
+        private LuceneIndexer.Documents documents;
         private BrowserIndexWriter.Vocabulary terms;
         private boolean lastWasIncremental;
-        // The signatures of the documents, in id order, hashed: what the terms were read from.
-        private String fingerprint;
         // What a new process starts from (restore): the terms of the last build, read from its
-        // files when needed, their fingerprint, and a library its documents may have come from.
+        // files when needed, the documents they were made from, and a library those documents
+        // may have come from.
         private Restored restored;
         // Each pose's document (entry), by the very same pose and its id, with the labels of the
         // taxonomy. Used by one thread at a time.
         private final Generations<Same, SearchDocument.Entry> made = new Generations<>(HashMap::newHashMap);
         private Taxonomy taxonomy;
 
-        private record Restored(String fingerprint, BrowserIndexWriter.Vocabulary terms, Library library) {}
+        private record Restored(LuceneIndexer.Documents documents, BrowserIndexWriter.Vocabulary terms, Library library) {}
 
         /**
          * Pose documents taken from the last build when made of the same pose, at the same
@@ -131,12 +167,16 @@ public final class SearchIndexer {
             return lastWasIncremental;
         }
 
+        /** The documents of the last build, as far as this memo knows them; null when it does not. */
+        LuceneIndexer.Documents known() {
+            return documents != null ? documents : restored != null ? restored.documents() : null;
+        }
+
         /**
          * A memo for a new process, from what {@link #save} wrote after the last build: its terms are
-         * used when the index is updated from that build's index (the same signatures), and read
-         * from that build's files, in {@code previousSite}, only where needed; the documents
+         * read from that build's files, in {@code previousSite}, only where needed; the documents
          * replaced are made again from {@code previousLibrary} (the content as a snapshot kept it),
-         * when that gives the documents of those signatures. None of it otherwise.
+         * when that gives the documents of the saved signatures. None of it otherwise.
          */
         public static Memo restore(Path file, Path previousSite, Library previousLibrary) {
             Memo memo = new Memo();
@@ -144,8 +184,17 @@ public final class SearchIndexer {
             try {
                 List<String> lines = Files.readAllLines(file);
                 if (lines.size() >= 2 && lines.get(0).equals(FORMAT)) {
-                    memo.restored = new Restored(lines.get(1),
-                            BrowserIndexWriter.Vocabulary.restore(lines.subList(2, lines.size()), previousSite), previousLibrary);
+                    int n = Integer.parseInt(lines.get(1));
+                    List<String> slugs = new ArrayList<>(n);
+                    List<String> signatures = new ArrayList<>(n);
+                    for (String line : lines.subList(2, 2 + n)) {
+                        int tab = line.indexOf('\t');
+                        slugs.add(line.substring(0, tab));
+                        signatures.add(line.substring(tab + 1));
+                    }
+                    memo.restored = new Restored(new LuceneIndexer.Documents(slugs, signatures),
+                            BrowserIndexWriter.Vocabulary.restore(lines.subList(2 + n, lines.size()), previousSite),
+                            previousLibrary);
                 }
             } catch (IOException | RuntimeException e) {
                 // none, or not one this version wrote: every term is read from the index
@@ -158,11 +207,14 @@ public final class SearchIndexer {
          * none. On failure there is no file: the next build reads every term, nothing worse.
          */
         public void save(Path file) {
-            List<String> lines = terms == null || fingerprint == null ? null : terms.lines();
+            List<String> lines = terms == null || documents == null ? null : terms.lines();
             try {
                 if (lines != null) {
                     AtomicWrite.write(file, out -> {
-                        out.write(FORMAT + "\n" + fingerprint + "\n");
+                        out.write(FORMAT + "\n" + documents.slugs().size() + "\n");
+                        for (int i = 0; i < documents.slugs().size(); i++) {
+                            out.write(documents.slugs().get(i) + "\t" + documents.signatures().get(i) + "\n");
+                        }
                         for (String line : lines) out.write(line + "\n");
                     });
                     return;
@@ -173,70 +225,59 @@ public final class SearchIndexer {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                // a file this build could not replace is one whose fingerprint no index has
+                // a file this build could not replace is one whose documents no build has
             }
         }
 
-        private static String fingerprint(List<SearchDocument.Entry> docs, Map<String, String> signatures) {
-            return Signature.of(docs.stream().map(doc -> signatures.get(doc.slug())).toList());
-        }
-
-        BrowserIndexWriter.Vocabulary update(List<SearchDocument.Entry> now, LuceneIndexer.Indexed indexed, Directory index) {
-            Map<String, SearchDocument.Entry> nowBySlug = HashMap.newHashMap(now.size());
-            for (SearchDocument.Entry doc : now) nowBySlug.put(doc.slug(), doc);
-            Map<String, String> nowSignatures = indexed.signatures();
-            boolean usable = signatures != null && indexed.previous() != null && indexed.previous().equals(signatures);
-            Function<String, SearchDocument.Entry> oldDoc = slug -> docs.get(slug);
+        /**
+         * The terms of {@code now}: those of the last build with the replaced documents' terms
+         * updated, when this memo knows what they were made from and the documents have the same
+         * ids; otherwise every term, read from {@code index}.
+         */
+        BrowserIndexWriter.Vocabulary update(List<SearchDocument.Entry> now, Supplier<Directory> index) {
+            LuceneIndexer.Documents before = documents;
+            IntFunction<SearchDocument.Entry> oldDoc = id -> docs.get(id);
             Restored from = restored;
             restored = null;
-            if (!usable && from != null && indexed.previous() != null
-                    && from.fingerprint().equals(fingerprint(now, indexed.previous()))) {
-                // A new process, after a build whose terms it saved: the index was updated from that
-                // build's index. Its replaced documents come from the content it was built from.
-                usable = true;
-                signatures = indexed.previous();
+            if (before == null && from != null) {
+                // A new process, after a build that saved its terms: the replaced documents come
+                // from the content it was built from.
+                before = from.documents();
                 terms = from.terms();
-                oldDoc = slug -> SearchDocument.entry(from.library(), slug, nowBySlug.get(slug).id()); // same ids
+                oldDoc = id -> SearchDocument.entry(from.library(), from.documents().slugs().get(id), id);
             }
-            lastWasIncremental = usable;
-            Map<String, String> before = signatures;
-            signatures = null; // until the terms are consistent again
-            fingerprint = null;
+            documents = null; // until the terms are consistent again
+            boolean usable = before != null && terms != null && before.slugs().size() == now.size();
             if (usable) {
                 List<SearchDocument> old = new ArrayList<>();
                 List<SearchDocument> replacing = new ArrayList<>();
-                for (Map.Entry<String, String> entry : nowSignatures.entrySet()) {
-                    String slug = entry.getKey();
-                    if (entry.getValue().equals(before.get(slug))) continue;
-                    SearchDocument.Entry doc = oldDoc.apply(slug);
-                    if (doc == null || !doc.signature().equals(before.get(slug))) {
-                        usable = false; // not the document the index held: every term is read
+                for (SearchDocument.Entry doc : now) {
+                    if (!doc.slug().equals(before.slugs().get(doc.id()))) {
+                        usable = false; // added, removed or renamed: ids move
                         break;
                     }
-                    old.add(doc.document());
-                    replacing.add(nowBySlug.get(slug).document());
+                    String signature = before.signatures().get(doc.id());
+                    if (doc.signature().equals(signature)) continue;
+                    SearchDocument.Entry was = oldDoc.apply(doc.id());
+                    if (was == null || !was.signature().equals(signature)) {
+                        usable = false; // not the document the terms were made from
+                        break;
+                    }
+                    old.add(was.document());
+                    replacing.add(doc.document());
                 }
                 if (usable && !old.isEmpty()) {
-                    // Only terms whose postings among these documents changed are read again: an
-                    // edit of a few words leaves the postings of every other word as they were.
-                    BrowserIndexWriter.Vocabulary changed = new BrowserIndexWriter.Vocabulary();
-                    for (List<String> term : LuceneIndexer.changedTerms(old, replacing, changed.fields())) {
-                        changed.put(term.get(0), term.get(1), "");
-                    }
                     try {
-                        BrowserIndexWriter.updateTerms(terms, index, changed);
+                        terms.replace(LuceneIndexer.terms(old, terms.fields()), LuceneIndexer.terms(replacing, terms.fields()));
                     } catch (BrowserIndexWriter.Unreadable e) {
                         usable = false;
                     }
                 }
             }
-            if (!usable) {
-                lastWasIncremental = false;
-                terms = BrowserIndexWriter.readTerms(index);
-            }
-            docs = nowBySlug;
-            signatures = nowSignatures;
-            fingerprint = fingerprint(now, nowSignatures);
+            lastWasIncremental = usable;
+            if (!usable) terms = BrowserIndexWriter.readTerms(index.get());
+            docs = now;
+            documents = LuceneIndexer.Documents.of(now);
             return terms;
         }
     }
