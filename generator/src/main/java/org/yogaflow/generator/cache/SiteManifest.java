@@ -38,20 +38,28 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
                 return Optional.empty();
             }
             String key = null;
-            Map<String, String> inputs = new LinkedHashMap<>(); // in the file's (key) order
-            Map<String, Output> outputs = new LinkedHashMap<>();
+            // In the file's (key) order; sized for the lines, most of which are inputs and outputs.
+            Map<String, String> inputs = LinkedHashMap.newLinkedHashMap(lines.size() / 2);
+            Map<String, Output> outputs = LinkedHashMap.newLinkedHashMap(lines.size() / 2);
             Set<String> delta = new HashSet<>();
             boolean deltaKnown = true;
             List<String> warnings = new ArrayList<>();
             for (String line : lines.subList(1, lines.size() - 1)) {
-                String[] f = line.split("\t", -1);
-                switch (f[0]) {
-                    case "key" -> key = f[1];
-                    case "in" -> inputs.put(f[1], f[2]);
-                    case "out" -> outputs.put(f[1], new Output(f[2], Long.parseLong(f[3])));
-                    case "delta" -> delta.add(f[1]);
+                // (Tabs found by hand: a regular expression per line costs more than the rest.)
+                int a = line.indexOf('\t');
+                int b = a < 0 ? -1 : line.indexOf('\t', a + 1);
+                String kind = a < 0 ? line : line.substring(0, a);
+                switch (kind) {
+                    case "key" -> key = line.substring(a + 1);
+                    case "in" -> inputs.put(line.substring(a + 1, b), line.substring(b + 1));
+                    case "out" -> {
+                        int c = line.indexOf('\t', b + 1);
+                        outputs.put(line.substring(a + 1, b),
+                                new Output(line.substring(b + 1, c), Long.parseLong(line.substring(c + 1))));
+                    }
+                    case "delta" -> delta.add(line.substring(a + 1));
                     case "delta-unknown" -> deltaKnown = false;
-                    case "warn" -> warnings.add(unescape(f[1]));
+                    case "warn" -> warnings.add(unescape(line.substring(a + 1)));
                     default -> {
                         return Optional.empty();
                     }
