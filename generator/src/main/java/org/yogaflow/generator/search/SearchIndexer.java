@@ -76,6 +76,7 @@ public final class SearchIndexer {
         });
         Thread.ofPlatform().name("yogaflow-lucene").daemon(true).start(lucene);
         Supplier<Directory> index = () -> result(lucene);
+        boolean closed = false;
         try {
             BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index.get())
                     : memo.update(docs, index);
@@ -90,7 +91,9 @@ public final class SearchIndexer {
                 if (memo != null) memo.terms = terms;
             }
             long browser = System.nanoTime() - exporting;
-            index.get().close();
+            Directory written = index.get(); // rethrows the Lucene index's failure
+            closed = true;
+            written.close();
             return new Result(Map.of("index", manifest), docs.size(), String.format(Locale.ROOT,
                     "documents %d ms, browser index %d ms%s, Lucene %d ms alongside", (exporting - start) / 1_000_000,
                     browser / 1_000_000, memo != null && memo.lastWasIncremental() ? " (changed terms only)" : "",
@@ -98,11 +101,13 @@ public final class SearchIndexer {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing an index does not fail
         } finally {
-            // Never leaves the Lucene thread writing: the caller deletes its folder after a failure.
-            try {
-                lucene.get();
-            } catch (ExecutionException | InterruptedException | CancellationException e) {
-                // its failure, if any, was thrown above or will be
+            // After a failure, the Lucene thread is not left writing: the caller deletes its folder.
+            if (!closed) {
+                try {
+                    lucene.get().close();
+                } catch (ExecutionException | InterruptedException | CancellationException | IOException e) {
+                    // the build fails anyway
+                }
             }
         }
     }
