@@ -193,6 +193,7 @@ public final class Pipeline {
      */
     public BuildReport build() {
         Diagnostics diagnostics = new Diagnostics();
+        long started = System.currentTimeMillis();
         long checkStart = System.nanoTime();
         Permalinks links = new Permalinks(options.baseUrl());
         Path manifestFile = options.cache().resolve("site-manifest.tsv");
@@ -223,8 +224,15 @@ public final class Pipeline {
             return result(reading).filter(m -> m.key().equals(key))
                     .map(m -> trusted != null ? m.outputs() : intactOutputs(m)).orElse(Map.of());
         });
-        FutureTask<Set<String>> listing = new FutureTask<>(() -> result(checking).isEmpty() ? null
-                : trusted != null ? Memory.previousFiles(trusted, options.out()) : publisher.keptFiles());
+        FutureTask<Set<String>> listing = new FutureTask<>(() -> {
+            if (result(checking).isEmpty()) return null;
+            if (trusted != null) return Memory.previousFiles(trusted, options.out());
+            // Only the kept site's folders changed since the build that made it started are read
+            // (a second's margin for the file system's clock).
+            SiteManifest m = result(reading).orElseThrow();
+            return m.delta() == null || m.keptStarted() == null ? publisher.keptFiles()
+                    : publisher.keptFiles(m.outputs().keySet(), m.delta(), m.keptStarted() - 1000);
+        });
         Thread.ofPlatform().name("yogaflow-site").daemon(true).start(() -> {
             checking.run();
             listing.run();
@@ -352,7 +360,9 @@ public final class Pipeline {
             List<String> warnings = diagnostics.sorted().stream().map(Diagnostic::format).toList();
             Set<String> changed = delta;
             stage("record", () -> {
-                SiteManifest saved = new SiteManifest(key, stamps, outputs, changed, warnings);
+                // The site published before this one is now kept beside it: the last manifest's.
+                SiteManifest saved = new SiteManifest(key, stamps, outputs, changed, warnings, started,
+                        last.map(SiteManifest::started).orElse(null));
                 saved.save(manifestFile);
                 // The site published before this one, now kept beside it, holds exactly the files
                 // its manifest lists when this process had left it untouched.

@@ -24,9 +24,12 @@ import org.yogaflow.generator.publish.OutputTree.Output;
  *
  * @param delta the outputs that differ between the published site and the one before it
  *              (kept beside it for the next incremental build); null when unknown
+ * @param started when the build that made the published site started (milliseconds); null when unknown
+ * @param keptStarted when the build that made the site kept beside it started; null when unknown.
+ *              Folders of the kept site unchanged since then hold what that build left there.
  */
 public record SiteManifest(String key, Map<String, String> inputs, Map<String, Output> outputs, Set<String> delta,
-        List<String> warnings) {
+        List<String> warnings, Long started, Long keptStarted) {
 
     private static final String HEADER = "yogaflow-site-manifest\t1";
 
@@ -44,6 +47,8 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
             Set<String> delta = new HashSet<>();
             boolean deltaKnown = true;
             List<String> warnings = new ArrayList<>();
+            Long started = null;
+            Long keptStarted = null;
             for (String line : lines.subList(1, lines.size() - 1)) {
                 // (Tabs found by hand: a regular expression per line costs more than the rest.)
                 int a = line.indexOf('\t');
@@ -60,13 +65,16 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
                     case "delta" -> delta.add(line.substring(a + 1));
                     case "delta-unknown" -> deltaKnown = false;
                     case "warn" -> warnings.add(unescape(line.substring(a + 1)));
+                    case "started" -> started = Long.parseLong(line.substring(a + 1));
+                    case "kept-started" -> keptStarted = Long.parseLong(line.substring(a + 1));
                     default -> {
                         return Optional.empty();
                     }
                 }
             }
             return key == null ? Optional.empty()
-                    : Optional.of(new SiteManifest(key, inputs, outputs, deltaKnown ? delta : null, warnings));
+                    : Optional.of(new SiteManifest(key, inputs, outputs, deltaKnown ? delta : null, warnings,
+                            started, keptStarted));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -93,6 +101,8 @@ public record SiteManifest(String key, Map<String, String> inputs, Map<String, O
                 } else {
                     for (String path : delta.stream().sorted().toList()) out.write("delta\t" + path + "\n");
                 }
+                if (started != null) out.write("started\t" + started + "\n");
+                if (keptStarted != null) out.write("kept-started\t" + keptStarted + "\n");
                 for (String w : warnings) {
                     out.write("warn\t" + w.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " ") + "\n");
                 }

@@ -7,13 +7,17 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -126,6 +130,67 @@ public final class Publisher {
             return files(previous);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * The files of the site kept beside the output, as {@link #keptFiles()} lists them, reading
+     * only the folders changed since {@code since} (milliseconds): any other folder holds the
+     * files that {@code outputs} and {@code delta} (those of the site published after it, and the
+     * files that differ between the two) put in it, as the build that made the kept site left
+     * it. A folder changes when a file is added to it or removed from it, by hand too; its change
+     * time (ctime), unlike its modification time, cannot be set back by a copy that keeps times.
+     * One status call per folder instead of reading every folder.
+     */
+    public Set<String> keptFiles(Set<String> outputs, Set<String> delta, long since) {
+        Path previous = kept(out);
+        if (!Files.isDirectory(previous)) return null;
+        Map<String, List<String>> filesIn = new HashMap<>(); // folder ("", "poses/tree/") → its files
+        Map<String, Set<String>> foldersIn = new HashMap<>(); // folder → its folders
+        for (Set<String> paths : List.of(outputs, delta)) {
+            for (String path : paths) {
+                String folder = path.substring(0, path.lastIndexOf('/') + 1);
+                filesIn.computeIfAbsent(folder, f -> new ArrayList<>()).add(path);
+                // Each folder is in the one above it, up to the site's root ("").
+                while (!folder.isEmpty()) {
+                    String parent = folder.substring(0, folder.lastIndexOf('/', folder.length() - 2) + 1);
+                    if (!foldersIn.computeIfAbsent(parent, f -> new HashSet<>()).add(folder)) break;
+                    folder = parent;
+                }
+            }
+        }
+        Set<String> files = new HashSet<>(outputs.size() + delta.size());
+        try {
+            keptFiles(previous, "", since, filesIn, foldersIn, files);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return keptFiles(); // no change times here: every folder is read
+        }
+        return files;
+    }
+
+    private static void keptFiles(Path root, String folder, long since, Map<String, List<String>> filesIn,
+            Map<String, Set<String>> foldersIn, Set<String> files) throws IOException {
+        Path dir = root.resolve(folder);
+        FileTime changed;
+        try {
+            changed = (FileTime) Files.getAttribute(dir, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return; // none of its files is there
+        }
+        Set<String> folders = foldersIn.getOrDefault(folder, Set.of());
+        if (changed.toMillis() < since) {
+            files.addAll(filesIn.getOrDefault(folder, List.of()));
+            for (String sub : folders) keptFiles(root, sub, since, filesIn, foldersIn, files);
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String path = folder + entry.getFileName();
+                if (folders.contains(path + "/")) keptFiles(root, path + "/", since, filesIn, foldersIn, files);
+                else walk(root, entry, files);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yogaflow.generator.TestSites;
 import org.yogaflow.generator.cli.ExitCodes;
 import org.yogaflow.generator.images.PhotoSettings;
+import org.yogaflow.generator.publish.Publisher;
 import org.yogaflow.generator.render.views.SiteInfo;
 import org.yogaflow.generator.search.LuceneSearcher;
 import org.yogaflow.generator.search.SearchIndexer;
@@ -379,6 +380,34 @@ class IncrementalBuildTest {
         assertFalse(Files.exists(out.resolve("extra.html")));
         assertFalse(Files.exists(out.resolve("poses/mountain/extra.html")));
         assertFalse(Files.exists(out.resolve("poses/mountain/more")));
+        assertEquals(fromScratch(), snapshot(out));
+    }
+
+    @Test
+    void filesAddedByHandAreFoundInTheFoldersTheyChanged() throws Exception {
+        setUp();
+        assertEquals(ExitCodes.OK, build().code());
+        edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
+        assertEquals(ExitCodes.OK, build().code()); // links every file anew: a previous site is kept from here on
+        Thread.sleep(1_100); // the folders the next builds leave alone are then older than their start
+        for (String word : List.of("Gently", "Calmly")) {
+            edit("poses/tree.md", s -> s.replaceFirst("1\\. [A-Z][a-z]+, ", "1. " + word + ", "));
+            assertEquals(ExitCodes.OK, build().code()); // reuses the site kept beside the output
+        }
+        // In folders of a site whose other folders are older than the build that made it: only
+        // the folders changed since are read when that site is the kept one, two builds later.
+        Files.writeString(out.resolve("extra.html"), "added by hand");
+        Files.writeString(out.resolve("poses/mountain/extra.html"), "added by hand");
+        Files.createDirectories(out.resolve("sequences/more"));
+        Files.writeString(out.resolve("sequences/more/extra.html"), "added by hand");
+        Files.delete(Publisher.kept(out).resolve("poses/mountain/index.html")); // and one taken away
+        for (String word : List.of("Softly", "Slowly")) {
+            edit("poses/tree.md", s -> s.replaceFirst("1\\. [A-Z][a-z]+, ", "1. " + word + ", "));
+            assertEquals(ExitCodes.OK, build().code());
+        }
+        assertFalse(Files.exists(out.resolve("extra.html")));
+        assertFalse(Files.exists(out.resolve("poses/mountain/extra.html")));
+        assertFalse(Files.exists(out.resolve("sequences/more")));
         assertEquals(fromScratch(), snapshot(out));
     }
 

@@ -23,7 +23,8 @@ class SiteManifestTest {
 
     private static SiteManifest manifest(Set<String> delta, Map<String, Output> outputs) {
         return new SiteManifest("key-1", new LinkedHashMap<>(Map.of("poses/tree.md", "120:1700000000000000000")),
-                outputs, delta, List.of("content/poses/tree.md:2:1: warning: a\\b\tc\nd \\n\\\\n"));
+                outputs, delta, List.of("content/poses/tree.md:2:1: warning: a\\b\tc\nd \\n\\\\n"), 1_700_000_000_123L,
+                delta == null ? null : 1_699_999_000_456L);
     }
 
     @Test
