@@ -322,7 +322,8 @@ public final class Pipeline {
             // and sizes; the images stage then encodes them, or takes them from the cache.
             SiteRenderer.Result rendered = stage("render", () -> new SiteRenderer(options.theme(), links, options.site())
                     .render(published, tree, hashes, options.photos().quality(), search, SearchIndexer.assets(published, links),
-                            memory == null ? SiteRenderer.Memo.none() : memory.render(key)),
+                            memory != null ? memory.render(key) : !incremental ? SiteRenderer.Memo.none()
+                                    : SiteRenderer.Memo.after(previousPublished(result(remembering)))),
                     r -> r.pages() + " pages" + (incremental ? " (" + r.rendered() + " rendered, "
                             + (r.pages() - r.rendered()) + " unchanged)" : ""));
             SearchIndexer.Result indexed = result(search);
@@ -394,6 +395,16 @@ public final class Pipeline {
      * linking them took (null for an empty folder).
      */
     private record Staged(Path folder, Map<String, OutputTree.Output> intact, Duration reused) {}
+
+    /**
+     * The library the published site was made from, as far as this build knows it: the content
+     * snapshot's, which the last build that published wrote (an older one, after a build that
+     * died before writing it, differs in more files, all read again). Null when there is none.
+     */
+    private Library previousPublished(ContentLoader.Memo memo) {
+        Library saved = ContentSnapshot.saved(memo);
+        return saved == null ? null : saved.published(options.drafts());
+    }
 
     /** A task's result, computed here if no other thread started it; rethrows its failure. */
     private static <T> T result(FutureTask<T> task) {

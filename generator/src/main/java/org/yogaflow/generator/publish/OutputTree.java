@@ -70,6 +70,15 @@ public final class OutputTree {
         return true;
     }
 
+    /**
+     * Keeps the previous build's file with its signature, when the folder holds it: for an output
+     * whose inputs are known to be those it was made from. False when the folder does not hold it.
+     */
+    public boolean keepAsBefore(String sitePath) {
+        Output before = previous.get(sitePath);
+        return before != null && keep(sitePath, before.signature());
+    }
+
     /** Whether the folder holds {@code sitePath} as the previous build made it from inputs of {@code signature}. */
     public boolean has(String sitePath, String signature) {
         Output before = previous.get(sitePath);

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +76,8 @@ public final class SiteRenderer {
         private record Signed(List<Object> inputs, String signature) {}
 
         private final boolean remember;
+        // For a one-off build: the library the published pages were made from, or null.
+        private final Library previous;
         // Cards, their HTML, sequence links, catalog entries and content hashes, by Same(item, what
         // is made of it); each output's inputs and signature, by file. Maps sized not to grow.
         private final Generations<Object, Object> made = new Generations<>(n -> new ConcurrentHashMap<>(16 + n));
@@ -81,16 +85,27 @@ public final class SiteRenderer {
 
         /** A memo for a long-running process. */
         public Memo() {
-            this(true);
+            this(true, null);
         }
 
-        private Memo(boolean remember) {
+        private Memo(boolean remember, Library previous) {
             this.remember = remember;
+            this.previous = previous;
         }
 
         /** For a one-off build: nothing to look up, nothing worth keeping. */
         public static Memo none() {
-            return new Memo(false);
+            return new Memo(false, null);
+        }
+
+        /**
+         * For a one-off build whose output folder holds the pages made from {@code previous} (the
+         * content snapshot's library, whose unchanged poses and sequences are the very objects of
+         * the library rendered now): a page none of whose inputs were replaced keeps its file and
+         * signature without being signed again. See {@link Unchanged}.
+         */
+        public static Memo after(Library previous) {
+            return new Memo(false, previous);
         }
 
         /** Starts a build: what the last one made is looked up, what this one makes is kept. */
@@ -110,6 +125,61 @@ public final class SiteRenderer {
             if (!remember) return compute.get();
             return signed.get(file, last -> last.inputs().equals(inputs), () -> new Signed(inputs, compute.get()))
                     .signature();
+        }
+    }
+
+    /**
+     * The pages whose inputs may have changed since the library {@code before} was rendered, when
+     * it differs from the library rendered now only by replaced poses and sequences (the same
+     * files, taxonomy and photos; then the others are the very same objects): the pages of the
+     * replaced ones; of the poses whose related poses' front matter changed (their cards); of the
+     * poses in a replaced sequence, before and after (it is listed on their pages); of the
+     * sequences with a pose whose front matter changed. The pages made of every pose or sequence
+     * (library, catalog, home, list of sequences) may change only when a front matter or a
+     * sequence did; the sitemap, only when files were added or deleted. A pose's front matter is
+     * known by its hash ({@link Origin#fieldsHash}), so that an edit of instructions changes one
+     * page. These are exactly the inputs of the pages' signatures below; every test that compares
+     * an incremental build with a full one checks that they are.
+     */
+    private record Unchanged(Set<String> posePages, Set<String> sequencePages, boolean listings) {
+
+        /** Null when more than poses and sequences changed, or nothing is known. */
+        static Unchanged of(Library before, Library now) {
+            if (before == null || before.taxonomy() != now.taxonomy() || !before.photos().equals(now.photos())
+                    || !before.poses().keySet().equals(now.poses().keySet())
+                    || !before.sequences().keySet().equals(now.sequences().keySet())) {
+                return null;
+            }
+            Set<String> posePages = new HashSet<>();
+            Set<String> sequencePages = new HashSet<>();
+            Set<String> fieldsChanged = new HashSet<>();
+            now.poses().forEach((slug, pose) -> {
+                Pose was = before.poses().get(slug);
+                if (was == pose) return;
+                posePages.add(slug);
+                if (was.origin() == null || pose.origin() == null
+                        || !was.origin().fieldsHash().equals(pose.origin().fieldsHash())) {
+                    fieldsChanged.add(slug);
+                }
+            });
+            now.sequences().forEach((slug, sequence) -> {
+                Sequence was = before.sequences().get(slug);
+                if (was == sequence) return;
+                sequencePages.add(slug);
+                for (Step step : was.steps()) posePages.add(step.pose());
+                for (Step step : sequence.steps()) posePages.add(step.pose());
+            });
+            if (!fieldsChanged.isEmpty()) {
+                for (Pose pose : now.poses().values()) {
+                    for (String slug : pose.related()) if (fieldsChanged.contains(slug)) posePages.add(pose.slug());
+                }
+                for (Sequence sequence : now.sequences().values()) {
+                    for (Step step : sequence.steps()) {
+                        if (fieldsChanged.contains(step.pose())) sequencePages.add(sequence.slug());
+                    }
+                }
+            }
+            return new Unchanged(posePages, sequencePages, fieldsChanged.isEmpty() && sequencePages.isEmpty());
         }
     }
 
@@ -177,6 +247,9 @@ public final class SiteRenderer {
 
         Map<String, Object> common =
                 Map.of("site", site, "links", links, "assets", assets, "csp", Headers.csp(site.apiOrigin()));
+        // What a one-off build after an edit knows to be unchanged: those files are kept unsigned.
+        Unchanged unchanged = Unchanged.of(memo.previous, library);
+        boolean listings = unchanged != null && unchanged.listings();
         // The big items (the search stage, the library page with every card, the catalog, the
         // sitemap) go first: at the end of the list they would leave one core idle while the
         // other finishes them.
@@ -186,6 +259,7 @@ public final class SiteRenderer {
             return 0;
         });
         pages.add(() -> {
+            if (kept(tree, listings, "poses/")) return 1;
             Map<String, String> searchAssets = new TreeMap<>(search);
             return page(templates, tree, common, "library", "poses/", List.of(allCards, searchAssets),
                     () -> Signature.of(cardsSignature.get(), searchAssets),
@@ -201,11 +275,12 @@ public final class SiteRenderer {
                         return Map.of("cardsHtml", libraryHtml, "search", searchAssets);
                     });
         });
-        pages.add(() -> page(templates, tree, common, "home", "", List.of(allCards.size(), allSequences),
-                () -> Signature.of(allCards.size(), sequencesSignature.get()), site.title(), site::tagline, "home",
-                () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
-        pages.add(() -> page(templates, tree, common, "sequences", "sequences/", List.of(allSequences), sequencesSignature,
-                "Sequences", () -> "Complete classes with holds, transitions and cues.", "sequences",
+        pages.add(() -> kept(tree, listings, "") ? 1 : page(templates, tree, common, "home", "",
+                List.of(allCards.size(), allSequences), () -> Signature.of(allCards.size(), sequencesSignature.get()),
+                site.title(), site::tagline, "home", () -> Map.of("poseCount", allCards.size(), "sequences", allSequences)));
+        pages.add(() -> kept(tree, listings, "sequences/") ? 1 : page(templates, tree, common, "sequences", "sequences/",
+                List.of(allSequences), sequencesSignature, "Sequences",
+                () -> "Complete classes with holds, transitions and cues.", "sequences",
                 () -> Map.of("sequences", allSequences)));
         pages.add(() -> page(templates, tree, common, "404", "404.html", List.of(), () -> "404",
                 "Page not found", () -> "This page does not exist.", "", Map::of));
@@ -216,6 +291,7 @@ public final class SiteRenderer {
 
         // The sitemap and the catalog are not pages (they count 0) but run alongside them.
         pages.add(() -> {
+            if (unchanged != null && tree.keepAsBefore("sitemap.xml")) return 0;
             List<String> poses = List.copyOf(library.poses().keySet());
             List<String> sequences = List.copyOf(library.sequences().keySet());
             if (!tree.keep("sitemap.xml", memo.signature("sitemap.xml", List.of(poses, sequences),
@@ -225,6 +301,7 @@ public final class SiteRenderer {
             return 0;
         });
         pages.add(() -> {
+            if (listings && tree.keepAsBefore("api/catalog.json")) return 0;
             List<Sequence> sequences = List.copyOf(library.sequences().values());
             String signature = memo.signature("api/catalog.json", List.of(library.poseList(), allCards, sequences),
                     () -> Signature.of(library.poseList().stream().map(poseFieldsHash).toList(), cardsSignature.get(),
@@ -236,6 +313,10 @@ public final class SiteRenderer {
         });
         for (Pose pose : library.poses().values()) {
             pages.add(() -> {
+                if (kept(tree, unchanged != null && !unchanged.posePages().contains(pose.slug()),
+                        Permalinks.posePath(pose.slug()))) {
+                    return 1;
+                }
                 PoseCard card = cards.get(pose.slug());
                 // (Loops, not streams: ten thousand pages are checked after every edit.)
                 List<PoseCard> related = new ArrayList<>(pose.related().size());
@@ -251,14 +332,16 @@ public final class SiteRenderer {
                         () -> Signature.of(poseHash.apply(pose), cardHash.apply(pose.slug()),
                                 related.stream().map(c -> cardHash.apply(c.slug())).toList(), areas, sequences),
                         pose.name(), () -> pose.name() + " (" + pose.sanskrit() + "): " + pose.difficulty().slug()
-                                + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".", "poses", () -> {
-                            return Map.of("view", poseView(pose, card, areas, sequences,
-                                    related.stream().map(lazyCard).toList()));
-                        });
+                                + " pose for " + String.join(", ", areas).toLowerCase(Locale.ROOT) + ".", "poses",
+                        () -> Map.of("view", poseView(pose, card, areas, sequences, related.stream().map(lazyCard).toList())));
             });
         }
         for (Sequence sequence : library.sequences().values()) {
             pages.add(() -> {
+                if (kept(tree, unchanged != null && !unchanged.sequencePages().contains(sequence.slug()),
+                        Permalinks.sequencePath(sequence.slug()))) {
+                    return 1;
+                }
                 List<String> slugs = sequence.steps().stream().map(Step::pose).distinct().toList();
                 // Each pose of the sequence: its content and card, or its slug when it does not exist.
                 List<Object> poses = slugs.stream().<Object>map(slug -> library.poses().containsKey(slug)
@@ -309,6 +392,11 @@ public final class SiteRenderer {
         }
         rendered.incrementAndGet();
         return 1;
+    }
+
+    /** Whether the page at {@code sitePath}, its inputs {@code unchanged}, keeps the last build's file. */
+    private static boolean kept(OutputTree tree, boolean unchanged, String sitePath) {
+        return unchanged && tree.keepAsBefore(Permalinks.file(sitePath));
     }
 
     /** The signature of a pose's or sequence's content: its file's path and text, or else what it holds. */
