@@ -361,6 +361,15 @@ public final class Pipeline {
             List<String> warnings = diagnostics.sorted().stream().map(Diagnostic::format).toList();
             Set<String> changed = delta;
             stage("record", () -> {
+                // A one-off build's content and search terms, for the next build to start from, are
+                // saved on a thread of their own meanwhile: each file is replaced atomically, and
+                // read only when it is whole.
+                FutureTask<Void> saving = new FutureTask<>(() -> {
+                    ContentSnapshot.write(snapshotFile, snapshotKey, result(remembering));
+                    searchMemo.save(termsFile);
+                    return null;
+                });
+                if (memory == null) Thread.ofPlatform().name("yogaflow-save").start(saving);
                 // The site published before this one is now kept beside it: the last manifest's.
                 SiteManifest saved = new SiteManifest(key, stamps, outputs, changed, warnings, started,
                         last.map(SiteManifest::started).orElse(null));
@@ -372,11 +381,8 @@ public final class Pipeline {
                             options.out(), manifestFile);
                 }
                 hashes.save();
-                if (memory == null) {
-                    ContentSnapshot.write(snapshotFile, snapshotKey, result(remembering));
-                    searchMemo.save(termsFile);
-                }
                 renditions.prune(); // renditions of deleted or changed photos, or of old settings
+                if (memory == null) result(saving);
                 return outputs.size();
             }, n -> n + " outputs in the manifest");
             return report(diagnostics, library, rendered.pages(), rendered.photos().size(), true);
