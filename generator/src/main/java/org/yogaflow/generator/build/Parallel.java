@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -21,6 +23,19 @@ public final class Parallel {
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private Parallel() {}
+
+    /** A task's result, computed on this thread if no other thread started it; rethrows its failure. */
+    public static <T> T result(FutureTask<T> task) {
+        task.run(); // does nothing when it ran or runs already
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 
     /** Applies {@code work} to every item in parallel; results keep the items' order, nulls dropped. */
     public static <T, R> List<R> map(List<T> items, Function<T, R> work) {

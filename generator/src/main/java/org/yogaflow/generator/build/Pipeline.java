@@ -1,5 +1,7 @@
 package org.yogaflow.generator.build;
 
+import static org.yogaflow.generator.build.Parallel.result;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -410,19 +411,6 @@ public final class Pipeline {
     private Library previousPublished(ContentLoader.Memo memo) {
         Library saved = ContentSnapshot.saved(memo);
         return saved == null ? null : saved.published(options.drafts());
-    }
-
-    /** A task's result, computed here if no other thread started it; rethrows its failure. */
-    private static <T> T result(FutureTask<T> task) {
-        task.run(); // does nothing when it ran or runs already
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** The manifest's outputs that the output folder still holds as the last build left them (same size). */

@@ -163,7 +163,8 @@ public final class Publisher {
         try {
             keptFiles(previous, "", since, filesIn, foldersIn, files);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return keptFiles(); // no change times here: every folder is read
+            // No change times on this file system, or a folder that cannot be read: all are read.
+            return keptFiles();
         }
         return files;
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.FutureTask;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.lucene.store.Directory;
+import org.yogaflow.generator.build.Parallel;
 import org.yogaflow.generator.cache.AtomicWrite;
 import org.yogaflow.generator.cache.Generations;
 import org.yogaflow.generator.cache.Same;
@@ -75,7 +76,7 @@ public final class SearchIndexer {
             return index;
         });
         Thread.ofPlatform().name("yogaflow-lucene").daemon(true).start(lucene);
-        Supplier<Directory> index = () -> result(lucene);
+        Supplier<Directory> index = () -> Parallel.result(lucene);
         boolean closed = false;
         try {
             BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index.get())
@@ -109,18 +110,6 @@ public final class SearchIndexer {
                     // the build fails anyway
                 }
             }
-        }
-    }
-
-    /** A task's result, waiting for it; rethrows its failure. */
-    private static <T> T result(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

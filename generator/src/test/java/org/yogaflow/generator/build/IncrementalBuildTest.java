@@ -418,10 +418,7 @@ class IncrementalBuildTest {
         edit("poses/tree.md", s -> s.replace("1. ", "1. Slowly, "));
         assertEquals(ExitCodes.OK, build().code()); // links every file anew: a previous site is kept from here on
         Thread.sleep(1_100); // the folders the next builds leave alone are then older than their start
-        for (String word : List.of("Gently", "Calmly")) {
-            edit("poses/tree.md", s -> s.replaceFirst("1\\. [A-Z][a-z]+, ", "1. " + word + ", "));
-            assertEquals(ExitCodes.OK, build().code()); // reuses the site kept beside the output
-        }
+        rewordAndBuild("Gently", "Calmly"); // each reuses the site kept beside the output
         // In folders of a site whose other folders are older than the build that made it: only
         // the folders changed since are read when that site is the kept one, two builds later.
         Files.writeString(out.resolve("extra.html"), "added by hand");
@@ -429,14 +426,19 @@ class IncrementalBuildTest {
         Files.createDirectories(out.resolve("sequences/more"));
         Files.writeString(out.resolve("sequences/more/extra.html"), "added by hand");
         Files.delete(Publisher.kept(out).resolve("poses/mountain/index.html")); // and one taken away
-        for (String word : List.of("Softly", "Slowly")) {
-            edit("poses/tree.md", s -> s.replaceFirst("1\\. [A-Z][a-z]+, ", "1. " + word + ", "));
-            assertEquals(ExitCodes.OK, build().code());
-        }
+        rewordAndBuild("Softly", "Slowly");
         assertFalse(Files.exists(out.resolve("extra.html")));
         assertFalse(Files.exists(out.resolve("poses/mountain/extra.html")));
         assertFalse(Files.exists(out.resolve("sequences/more")));
         assertEquals(fromScratch(), snapshot(out));
+    }
+
+    /** One build after each edit of tree.md's first step, which then starts with {@code words} in turn. */
+    private void rewordAndBuild(String... words) throws IOException {
+        for (String word : words) {
+            edit("poses/tree.md", s -> s.replaceFirst("1\\. [A-Z][a-z]+, ", "1. " + word + ", "));
+            assertEquals(ExitCodes.OK, build().code());
+        }
     }
 
     @Test
