@@ -228,11 +228,10 @@ public final class Pipeline {
         FutureTask<Set<String>> listing = new FutureTask<>(() -> {
             if (result(checking).isEmpty()) return null;
             if (trusted != null) return Memory.previousFiles(trusted, options.out());
-            // Only the kept site's folders changed since the build that made it started are read
-            // (a second's margin for the file system's clock).
+            // Only the kept site's folders changed since the build that made it started are read.
             SiteManifest m = result(reading).orElseThrow();
             return m.delta() == null || m.keptStarted() == null ? publisher.keptFiles()
-                    : publisher.keptFiles(m.outputs().keySet(), m.delta(), m.keptStarted() - 1000);
+                    : publisher.keptFiles(m.outputs().keySet(), m.delta(), m.keptStarted());
         });
         Thread.ofPlatform().name("yogaflow-site").daemon(true).start(() -> {
             checking.run();
@@ -307,8 +306,9 @@ public final class Pipeline {
         FileHashes hashes = FileHashes.load(options.cache().resolve("source-hashes.tsv"));
         Path searchStaging = staging.resolveSibling(staging.getFileName() + "-search");
         OutputTree tree = new OutputTree(staging, intact);
-        // The search indexes are built by the render workers, as their first task (more threads
-        // than cores would only take turns).
+        // The search indexes are the render workers' first task (more threads than cores would
+        // only take turns); the Lucene index is written on a thread of its own meanwhile, which
+        // after an edit is the only reader of the previous one.
         // A one-off build starts from the terms of the last one, saved in the cache, as a watching
         // process starts from its memory.
         Path termsFile = options.cache().resolve("search-terms.tsv");

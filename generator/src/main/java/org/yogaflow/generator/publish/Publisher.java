@@ -133,16 +133,20 @@ public final class Publisher {
         }
     }
 
+    /** How far a file system's change times may lag behind this process's clock, in milliseconds. */
+    private static final long CLOCK_MARGIN = 1000;
+
     /**
      * The files of the site kept beside the output, as {@link #keptFiles()} lists them, reading
-     * only the folders changed since {@code since} (milliseconds): any other folder holds the
-     * files that {@code outputs} and {@code delta} (those of the site published after it, and the
-     * files that differ between the two) put in it, as the build that made the kept site left
-     * it. A folder changes when a file is added to it or removed from it, by hand too; its change
-     * time (ctime), unlike its modification time, cannot be set back by a copy that keeps times.
-     * One status call per folder instead of reading every folder.
+     * only the folders changed since the build that made that site started ({@code started},
+     * milliseconds, less {@link #CLOCK_MARGIN}): any other folder holds the files that
+     * {@code outputs} and {@code delta} (those of the site published after it, and the files that
+     * differ between the two) put in it, as that build left it. A folder changes when a file is
+     * added to it or removed from it, by hand too; its change time (ctime), unlike its
+     * modification time, cannot be set back by a copy that keeps times. One status call per
+     * folder instead of reading every folder.
      */
-    public Set<String> keptFiles(Set<String> outputs, Set<String> delta, long since) {
+    public Set<String> keptFiles(Set<String> outputs, Set<String> delta, long started) {
         Path previous = kept(out);
         if (!Files.isDirectory(previous)) return null;
         Map<String, List<String>> filesIn = new HashMap<>(); // folder ("", "poses/tree/") → its files
@@ -161,7 +165,7 @@ public final class Publisher {
         }
         Set<String> files = new HashSet<>(outputs.size() + delta.size());
         try {
-            keptFiles(previous, "", since, filesIn, foldersIn, files);
+            keptFiles(previous, "", started - CLOCK_MARGIN, filesIn, foldersIn, files);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // No change times on this file system, or a folder that cannot be read: all are read.
             return keptFiles();

@@ -110,12 +110,12 @@ public final class LuceneIndexer {
      * indexing everything again. Anything unexpected about the previous index means indexing
      * everything.
      *
+     * @param now   {@code docs} as {@link Documents}
      * @param known the previous index's documents, if the caller knows them: used when the
      *              index's commit has their fingerprint, and read from the index otherwise
      * @return the index, open for reading
      */
-    static Directory index(List<SearchDocument.Entry> docs, Path previous, Path target, Documents known) {
-        Documents now = Documents.of(docs);
+    static Directory index(List<SearchDocument.Entry> docs, Documents now, Path previous, Path target, Documents known) {
         if (previous != null && Files.isDirectory(previous)) {
             try {
                 Directory updated = update(docs, now, previous, target, known);

@@ -67,11 +67,12 @@ public final class SearchIndexer {
         List<SearchDocument.Entry> docs = SearchDocument.entries(published,
                 memo == null ? (key, make) -> make.get() : memo.documents(published.taxonomy()));
         long exporting = System.nanoTime();
+        LuceneIndexer.Documents now = LuceneIndexer.Documents.of(docs);
         LuceneIndexer.Documents known = memo == null ? null : memo.known();
         long[] indexed = new long[1];
         FutureTask<Directory> lucene = new FutureTask<>(() -> {
             long begin = System.nanoTime();
-            Directory index = LuceneIndexer.index(docs, previousLuceneDir, luceneDir, known);
+            Directory index = LuceneIndexer.index(docs, now, previousLuceneDir, luceneDir, known);
             indexed[0] = System.nanoTime() - begin;
             return index;
         });
@@ -80,7 +81,7 @@ public final class SearchIndexer {
         boolean closed = false;
         try {
             BrowserIndexWriter.Vocabulary terms = memo == null ? BrowserIndexWriter.readTerms(index.get())
-                    : memo.update(docs, index);
+                    : memo.update(docs, now, index);
             BrowserIndexWriter writer = new BrowserIndexWriter(published, links, tree);
             String manifest;
             try {
@@ -224,11 +225,13 @@ public final class SearchIndexer {
         }
 
         /**
-         * The terms of {@code now}: those of the last build with the replaced documents' terms
-         * updated, when this memo knows what they were made from and the documents have the same
-         * ids; otherwise every term, read from {@code index}.
+         * The terms of {@code now} ({@code nowDocuments} as {@link LuceneIndexer.Documents}): those
+         * of the last build with the replaced documents' terms updated, when this memo knows what
+         * they were made from and the documents have the same ids; otherwise every term, read from
+         * {@code index}.
          */
-        BrowserIndexWriter.Vocabulary update(List<SearchDocument.Entry> now, Supplier<Directory> index) {
+        BrowserIndexWriter.Vocabulary update(List<SearchDocument.Entry> now, LuceneIndexer.Documents nowDocuments,
+                Supplier<Directory> index) {
             LuceneIndexer.Documents before = documents;
             IntFunction<SearchDocument.Entry> oldDoc = id -> docs.get(id);
             Restored from = restored;
@@ -271,7 +274,7 @@ public final class SearchIndexer {
             lastWasIncremental = usable;
             if (!usable) terms = BrowserIndexWriter.readTerms(index.get());
             docs = now;
-            documents = LuceneIndexer.Documents.of(now);
+            documents = nowDocuments;
             return terms;
         }
     }

@@ -64,13 +64,15 @@ class SearchIndexerTest {
         Path crow = content.resolve("poses/crow.md");
         Files.writeString(crow, Files.readString(crow) + "\nFlamingos balance like this too.\n");
         List<SearchDocument.Entry> after = SearchDocument.entries(SearchFixture.load(content), (key, make) -> make.get());
-        LuceneIndexer.index(before, null, tmp.resolve("first"), null).close();
+        LuceneIndexer.index(before, LuceneIndexer.Documents.of(before), null, tmp.resolve("first"), null).close();
 
         // Told that the first index already holds the edited pose: its commit says otherwise, so the
         // update reads what it holds, and replaces the pose all the same.
-        LuceneIndexer.index(after, tmp.resolve("first"), tmp.resolve("second"), LuceneIndexer.Documents.of(after)).close();
+        LuceneIndexer.index(after, LuceneIndexer.Documents.of(after), tmp.resolve("first"), tmp.resolve("second"),
+                LuceneIndexer.Documents.of(after)).close();
         // Told rightly, as a memo does.
-        LuceneIndexer.index(after, tmp.resolve("first"), tmp.resolve("third"), LuceneIndexer.Documents.of(before)).close();
+        LuceneIndexer.index(after, LuceneIndexer.Documents.of(after), tmp.resolve("first"), tmp.resolve("third"),
+                LuceneIndexer.Documents.of(before)).close();
         for (String index : List.of("second", "third")) {
             try (LuceneSearcher searcher = LuceneSearcher.open(tmp.resolve(index))) {
                 assertEquals(List.of("crow"), searcher.search("flamingos", 5).stream().map(SearchHit::slug).toList(), index);
